@@ -1,0 +1,5 @@
+export * from './organisations';
+export * from './users';
+export * from './audit-log';
+export * from './notifications';
+export * from './outbox';
