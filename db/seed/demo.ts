@@ -1,0 +1,99 @@
+import { count, sql } from 'drizzle-orm';
+import { notifyJob } from '../../jobs/contracts';
+import { appendAudit } from '../../server/infra/audit';
+import type { Clock } from '../../server/infra/clock';
+import type { Db } from '../../server/infra/database';
+import { enqueueJob } from '../../server/infra/outbox';
+import { argon2Hasher } from '../../server/infra/password-hasher';
+import type { Role, VerificationState } from '../../shared/roles';
+import { memberships, organisations, users } from '../schema';
+import { demoPassword } from './data/accounts';
+import { bureau, bureauPeople } from './data/bureau';
+import { enterprises } from './data/enterprises';
+import { teams } from './data/teams';
+import type { SeedPerson } from './data/types';
+
+/**
+ * The most recently registered enterprise and two teams are left pending, so the officials'
+ * verification queue and their notifications have something real in them on first start.
+ */
+const pendingEnterprises = 1;
+const pendingTeams = 2;
+
+/** Seeds the demo city into an empty database; returns false (and does nothing) otherwise. */
+export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(organisations);
+  if ((existing?.n ?? 0) > 0) return false;
+  const passwordHash = await argon2Hasher.hash(demoPassword);
+  const now = clock.now();
+
+  await db.transaction(async (tx) => {
+    // Re-check inside the transaction under a lock: two processes starting at once seed once.
+    await tx.execute(sql`select pg_advisory_xact_lock(7226002)`);
+    const [again] = await tx.select({ n: count() }).from(organisations);
+    if ((again?.n ?? 0) > 0) return;
+
+    const addPeople = async (orgId: string, people: readonly (SeedPerson & { role: Role })[]) => {
+      for (const [i, p] of people.entries()) {
+        const [u] = await tx
+          .insert(users)
+          .values({ email: p.email, name: p.name, phone: p.phone ?? null, passwordHash, createdAt: now })
+          .onConflictDoNothing({ target: users.email })
+          .returning();
+        if (u) await tx.insert(memberships).values({ userId: u.id, organisationId: orgId, role: p.role, canManage: i === 0, createdAt: now });
+      }
+    };
+
+    const [bureauOrg] = await tx
+      .insert(organisations)
+      .values({ kind: 'bureau', name: bureau.name, district: bureau.district, description: bureau.description, verification: 'verified', verifiedAt: now, createdAt: now, updatedAt: now })
+      .returning();
+    await addPeople(bureauOrg!.id, bureauPeople.map((p) => ({ ...p })));
+
+    const pending: string[] = [];
+    const insertOrg = async (values: typeof organisations.$inferInsert, verification: VerificationState) => {
+      const [org] = await tx
+        .insert(organisations)
+        .values({ ...values, verification, verifiedAt: verification === 'verified' ? now : null, verifiedBy: null, createdAt: now, updatedAt: now })
+        .returning();
+      if (verification === 'pending') pending.push(org!.id);
+      return org!;
+    };
+
+    for (const [i, e] of enterprises.entries()) {
+      const org = await insertOrg(
+        { kind: 'enterprise', name: e.name, creditCode: e.creditCode, industry: e.industry, district: e.district, description: e.description },
+        i >= enterprises.length - pendingEnterprises ? 'pending' : 'verified',
+      );
+      await addPeople(org.id, e.members.map((m) => ({ ...m, role: 'enterprise_member' as const })));
+    }
+    for (const [i, team] of teams.entries()) {
+      const org = await insertOrg(
+        {
+          kind: 'team',
+          name: team.name,
+          institution: team.institution,
+          institutionKind: team.institutionKind,
+          district: team.district,
+          researchFields: [...team.researchFields],
+          description: team.description,
+        },
+        i >= teams.length - pendingTeams ? 'pending' : 'verified',
+      );
+      await addPeople(org.id, team.members.map((m) => ({ ...m, role: 'team_member' as const })));
+    }
+
+    await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length } });
+    for (const orgId of pending) {
+      await enqueueJob(tx, notifyJob({
+        kind: 'organisation_registered',
+        audience: { type: 'role', role: 'official' },
+        refs: { organisationId: orgId },
+        extra: {},
+        link: `/officials/verification?organisation=${orgId}`,
+        cause: `organisation.registered.${orgId}`,
+      }));
+    }
+  });
+  return true;
+}

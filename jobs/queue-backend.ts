@@ -1,0 +1,132 @@
+import { createPostgresBackend, Queue, runMigrations, Worker, withBackend, type Processor } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/**
+ * The one place that decides where BullMQ keeps its jobs: Redis when REDIS_URL is set,
+ * otherwise BullMQ's PostgreSQL backend in the application's own database (schema "bullmq").
+ * Everything else asks this module for queues and workers and never sees the difference.
+ */
+export interface QueueBackend {
+  kind: 'redis' | 'postgres';
+  queue(name: string): Queue;
+  worker(name: string, processor: Processor, opts?: { concurrency?: number }): Worker;
+  /** Creates what the backend needs (the PostgreSQL backend's tables); idempotent. */
+  prepare(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface QueueBackendOptions {
+  redisUrl?: string | undefined;
+  databaseUrl: string;
+  /** PostgreSQL schema for the queue tables; tests use their own. */
+  schema?: string;
+  /** Prefix for queue names, so parallel test runs on one Redis do not meet. */
+  prefix?: string;
+}
+
+const pingTimeoutMs = 2000;
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+
+export function createQueueBackend(o: QueueBackendOptions): QueueBackend {
+  return o.redisUrl ? redisBackend(o.redisUrl, o.prefix) : postgresBackend(o.databaseUrl, o.schema ?? 'bullmq');
+}
+
+function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
+  // Producers fail fast while Redis is away (the outbox keeps the job); workers wait for it.
+  const producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  const consumer = new Redis(url, { maxRetriesPerRequest: null });
+  producer.on('error', () => {});
+  consumer.on('error', () => {});
+  const queues = new Map<string, Queue>();
+  const workers: Worker[] = [];
+  return {
+    kind: 'redis',
+    queue(name) {
+      let q = queues.get(name);
+      if (!q) {
+        q = new Queue(name, { connection: producer, prefix });
+        q.on('error', () => {});
+        queues.set(name, q);
+      }
+      return q;
+    },
+    worker(name, processor, opts = {}) {
+      const w = new Worker(name, processor, { connection: consumer, prefix, concurrency: opts.concurrency ?? 4, ...retention });
+      workers.push(w);
+      return w;
+    },
+    prepare: async () => {},
+    async ping() {
+      try {
+        return (await withTimeout(producer.ping(), pingTimeoutMs)) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      producer.disconnect();
+      consumer.disconnect();
+    },
+  };
+}
+
+function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
+  const Pg = withBackend(createPostgresBackend);
+  const connection = { connectionString: databaseUrl, schema, max: 4 };
+  const admin = new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: pingTimeoutMs });
+  admin.on('error', () => {});
+  const queues = new Map<string, Queue>();
+  const workers: Worker[] = [];
+  return {
+    kind: 'postgres',
+    queue(name) {
+      let q = queues.get(name);
+      if (!q) {
+        q = new Pg.Queue(name, { connection }) as unknown as Queue;
+        q.on('error', () => {});
+        queues.set(name, q);
+      }
+      return q;
+    },
+    worker(name, processor, opts = {}) {
+      const w = new Pg.Worker(name, processor, { connection, concurrency: opts.concurrency ?? 4, ...retention }) as unknown as Worker;
+      workers.push(w);
+      return w;
+    },
+    async prepare() {
+      const client = await admin.connect();
+      try {
+        await runMigrations(client, schema);
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      try {
+        await withTimeout(admin.query('select 1'), pingTimeoutMs);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * Completed jobs are kept a week: long enough that a relay re-delivery of the same job id
+ * is recognised as a duplicate, short enough that the queue does not grow without bound.
+ */
+const retention = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,24 @@
+import type { Job, Worker } from 'bullmq';
+import type { Services } from '../server/services';
+import { mailPayload, notifyPayload, type QueueName } from './contracts';
+import type { QueueBackend } from './queue-backend';
+import type { RelayLogger } from './relay';
+
+type Processors = Record<QueueName, (job: Job) => Promise<unknown>>;
+
+/** One processor per queue; each parses its payload and calls a service, nothing more. */
+export function processors(services: Services): Processors {
+  return {
+    notifications: async (job) => services.notifications.deliver(notifyPayload.parse(job.data)),
+    mail: async (job) => services.notifications.sendMail(mailPayload.parse(job.data).mailId),
+  };
+}
+
+export function startWorkers(backend: QueueBackend, services: Services, log: RelayLogger): Worker[] {
+  return Object.entries(processors(services)).map(([queue, processor]) => {
+    const worker = backend.worker(queue, processor);
+    worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    worker.on('failed', (job, err) => log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    return worker;
+  });
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { accountsRoutes } from './modules/accounts/routes';
+import { healthRoutes, type Probes } from './modules/health/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
+import { organisationsRoutes } from './modules/organisations/routes';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { sessionPlugin } from './plugins/session';
+import type { Services } from './services';
+
+export interface AppDeps {
+  config: Config;
+  services: Services;
+  probes: Probes;
+}
+
+/** Personal data never reaches the logs: cookies, CSRF tokens and bodies are not logged. */
+const redact = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export async function buildApp({ config, services, probes }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL, redact },
+    // Ids are unique across processes and restarts so a user's report can be found in logs.
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.NODE_ENV === 'production',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Svelte sets element styles at run time (style: directives, transitions).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jiebang API', description: '揭榜挂帅 challenge marketplace', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jb_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(sessionPlugin, { accounts: services.accounts, config });
+
+  await app.register(healthRoutes, { probes });
+  await app.register(accountsRoutes, { accounts: services.accounts, config });
+  await app.register(organisationsRoutes, { organisations: services.organisations });
+  await app.register(notificationsRoutes, { notifications: services.notifications });
+
+  registerWeb(app, resolve(config.WEB_DIST_DIR));
+  return app;
+}
+
+/** Serves the built web app; any non-API GET falls back to index.html so deep links work. */
+function registerWeb(app: FastifyInstance, dist: string) {
+  const indexFile = join(dist, 'index.html');
+  if (!existsSync(indexFile)) {
+    app.log.warn({ dist }, 'web app not built; run npm run build:web');
+    return;
+  }
+  const indexHtml = readFileSync(indexFile, 'utf8');
+  app.register(fastifyStatic, { root: dist, index: false, wildcard: false, prefix: '/' });
+  const page = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  app.get('/', { schema: { hide: true } }, page);
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path.startsWith('/assets/')) {
+      return reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `route GET ${path} not found`, reqId: String(request.id) });
+    }
+    return page(request, reply);
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * The environment, parsed once at start-up. Every key is documented in .env.example.
+ * Absent DATABASE_URL means "start the embedded PostgreSQL"; absent REDIS_URL means
+ * "run BullMQ on its PostgreSQL backend".
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().optional(),
+  EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5433),
+  STORAGE_DIR: z.string().default('.data/files'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(12 * 60),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),
+  COOKIE_SECURE: bool.optional(),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  REGISTER_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('揭榜挂帅平台 <noreply@jiebang.local>'),
+  SEED_DEMO: bool.default(true),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  WEB_DIST_DIR: z.string().default('web/dist'),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Resolved: Secure cookies unless explicitly turned off or running over plain http. */
+  cookieSecure: boolean;
+  publicUrl: string;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const publicUrl = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`;
+  return { ...c, publicUrl, cookieSecure: c.COOKIE_SECURE ?? publicUrl.startsWith('https://') };
+}

@@ -1,0 +1,94 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { invitations, memberships, organisations, sessions, users } from '../../../db/schema';
+import type { Membership } from '../../../shared/contracts/auth';
+import type { Executor } from '../../infra/database';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export function createAccountsRepository() {
+  return {
+    async findUserByEmail(ex: Executor, email: string): Promise<UserRow | undefined> {
+      const [row] = await ex.select().from(users).where(eq(users.email, email));
+      return row;
+    },
+
+    async findUserById(ex: Executor, id: string): Promise<UserRow | undefined> {
+      const [row] = await ex.select().from(users).where(eq(users.id, id));
+      return row;
+    },
+
+    async insertUser(ex: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+      const [row] = await ex.insert(users).values(values).returning();
+      return row!;
+    },
+
+    async updateUser(ex: Executor, id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
+      await ex.update(users).set(values).where(eq(users.id, id));
+    },
+
+    /** Counts a failed log-in atomically, so parallel attempts cannot undercount toward lockout. */
+    async incrementFailedLogins(ex: Executor, id: string): Promise<number> {
+      const [row] = await ex
+        .update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, id))
+        .returning({ failedLogins: users.failedLogins });
+      return row?.failedLogins ?? 0;
+    },
+
+    async membershipsOf(ex: Executor, userId: string): Promise<Membership[]> {
+      return ex
+        .select({
+          organisationId: organisations.id,
+          organisationName: organisations.name,
+          organisationKind: organisations.kind,
+          verification: organisations.verification,
+          role: memberships.role,
+          canManage: memberships.canManage,
+        })
+        .from(memberships)
+        .innerJoin(organisations, eq(memberships.organisationId, organisations.id))
+        .where(eq(memberships.userId, userId))
+        .orderBy(memberships.createdAt);
+    },
+
+    async insertSession(ex: Executor, values: typeof sessions.$inferInsert): Promise<void> {
+      await ex.insert(sessions).values(values);
+    },
+
+    async findSession(ex: Executor, id: string): Promise<SessionRow | undefined> {
+      const [row] = await ex.select().from(sessions).where(eq(sessions.id, id));
+      return row;
+    },
+
+    async touchSession(ex: Executor, id: string, at: Date): Promise<void> {
+      await ex.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+    },
+
+    async deleteSession(ex: Executor, id: string): Promise<void> {
+      await ex.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    async findInvitationByTokenHash(ex: Executor, tokenHash: string) {
+      const [row] = await ex
+        .select({ invitation: invitations, organisation: { id: organisations.id, name: organisations.name, kind: organisations.kind } })
+        .from(invitations)
+        .innerJoin(organisations, eq(invitations.organisationId, organisations.id))
+        .where(eq(invitations.tokenHash, tokenHash));
+      return row;
+    },
+
+    /** Marks an invitation used; false when someone else used it first. */
+    async acceptInvitation(ex: Executor, id: string, at: Date): Promise<boolean> {
+      const rows = await ex
+        .update(invitations)
+        .set({ acceptedAt: at })
+        .where(and(eq(invitations.id, id), sql`${invitations.acceptedAt} is null`))
+        .returning({ id: invitations.id });
+      return rows.length === 1;
+    },
+  };
+}
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;
