@@ -1,4 +1,4 @@
-import { createPostgresBackend, Queue, runMigrations, Worker, withBackend, type Processor } from 'bullmq';
+import { createPostgresBackend, Queue, runMigrations, Worker, withBackend, type JobsOptions, type Processor } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -10,6 +10,8 @@ import pg from 'pg';
 export interface QueueBackend {
   kind: 'redis' | 'postgres';
   queue(name: string): Queue;
+  /** Adds a job; on failure the cached Queue is dropped so the next add starts afresh. */
+  add(queue: string, name: string, data: unknown, opts: JobsOptions): Promise<void>;
   worker(name: string, processor: Processor, opts?: { concurrency?: number }): Worker;
   /** Creates what the backend needs (the PostgreSQL backend's tables); idempotent. */
   prepare(): Promise<void>;
@@ -30,6 +32,38 @@ const pingTimeoutMs = 2000;
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
 
+/**
+ * Caches one Queue per name. BullMQ's PostgreSQL backend memoizes its first readiness check,
+ * so a Queue first used while the database was unreachable fails forever after; dropping it
+ * on any failed add (and closing it quietly) lets the next add connect again.
+ */
+function queueCache(create: (name: string) => Queue) {
+  const queues = new Map<string, Queue>();
+  const get = (name: string) => {
+    let q = queues.get(name);
+    if (!q) {
+      q = create(name);
+      q.on('error', () => {});
+      queues.set(name, q);
+    }
+    return q;
+  };
+  return {
+    get,
+    async add(queue: string, name: string, data: unknown, opts: JobsOptions) {
+      const q = get(queue);
+      try {
+        await q.add(name, data, opts);
+      } catch (err) {
+        queues.delete(queue);
+        q.close().catch(() => {});
+        throw err;
+      }
+    },
+    closeAll: () => Promise.all([...queues.values()].map((q) => q.close().catch(() => {}))),
+  };
+}
+
 export function createQueueBackend(o: QueueBackendOptions): QueueBackend {
   return o.redisUrl ? redisBackend(o.redisUrl, o.prefix) : postgresBackend(o.databaseUrl, o.schema ?? 'bullmq');
 }
@@ -40,19 +74,12 @@ function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
   const consumer = new Redis(url, { maxRetriesPerRequest: null });
   producer.on('error', () => {});
   consumer.on('error', () => {});
-  const queues = new Map<string, Queue>();
+  const queues = queueCache((name) => new Queue(name, { connection: producer, prefix }));
   const workers: Worker[] = [];
   return {
     kind: 'redis',
-    queue(name) {
-      let q = queues.get(name);
-      if (!q) {
-        q = new Queue(name, { connection: producer, prefix });
-        q.on('error', () => {});
-        queues.set(name, q);
-      }
-      return q;
-    },
+    queue: queues.get,
+    add: queues.add,
     worker(name, processor, opts = {}) {
       const w = new Worker(name, processor, { connection: consumer, prefix, concurrency: opts.concurrency ?? 4, ...retention });
       workers.push(w);
@@ -68,7 +95,7 @@ function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      await queues.closeAll();
       producer.disconnect();
       consumer.disconnect();
     },
@@ -80,19 +107,12 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
   const connection = { connectionString: databaseUrl, schema, max: 4 };
   const admin = new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: pingTimeoutMs });
   admin.on('error', () => {});
-  const queues = new Map<string, Queue>();
+  const queues = queueCache((name) => new Pg.Queue(name, { connection }) as unknown as Queue);
   const workers: Worker[] = [];
   return {
     kind: 'postgres',
-    queue(name) {
-      let q = queues.get(name);
-      if (!q) {
-        q = new Pg.Queue(name, { connection }) as unknown as Queue;
-        q.on('error', () => {});
-        queues.set(name, q);
-      }
-      return q;
-    },
+    queue: queues.get,
+    add: queues.add,
     worker(name, processor, opts = {}) {
       const w = new Pg.Worker(name, processor, { connection, concurrency: opts.concurrency ?? 4, ...retention }) as unknown as Worker;
       workers.push(w);
@@ -116,7 +136,7 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      await queues.closeAll();
       await admin.end();
     },
   };

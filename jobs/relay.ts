@@ -40,7 +40,7 @@ export function createRelay(d: { db: Db; backend: QueueBackend; clock: Clock; lo
         try {
           const delay = Math.max(0, row.runAt.getTime() - now.getTime());
           await Promise.race([
-            d.backend.queue(row.queue).add(row.name, row.payload, { ...jobOptions, jobId: row.jobId, delay }),
+            d.backend.add(row.queue, row.name, row.payload, { ...jobOptions, jobId: row.jobId, delay }),
             new Promise((_, reject) => setTimeout(() => reject(new Error('queue backend did not answer')), addTimeoutMs).unref()),
           ]);
           await tx.update(outbox).set({ deliveredAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, row.id));

@@ -34,6 +34,9 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
     bodyLimit: 1024 * 1024,
     trustProxy: config.NODE_ENV === 'production',
   });
+  // JSON only: a cross-site HTML form can send text/plain without a CORS preflight, so
+  // accepting it would let a forged form reach anonymous writes such as log-in.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
