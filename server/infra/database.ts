@@ -16,9 +16,12 @@ export interface Database {
 
 export function createDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
-  // A dropped idle connection (e.g. PostgreSQL restarting) must not crash the process;
-  // the pool discards the client and the next query reconnects.
+  // A dropped connection (PostgreSQL restarting) must not crash the process. The pool only
+  // listens on idle clients; a checked-out client (mid-transaction, awaiting other I/O) that
+  // loses its socket emits 'error' with no listener, which Node turns into a crash. The
+  // in-flight query still rejects, and the pool discards the broken client on release.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema });
   return {
     db,
