@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: two files at a time keeps the database and argon2 from starving each other.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
   },
 });
