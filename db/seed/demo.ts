@@ -90,7 +90,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
         audience: { type: 'role', role: 'official' },
         refs: { organisationId: orgId },
         extra: {},
-        link: `/officials/verification?organisation=${orgId}`,
+        link: `/officials/verification/${orgId}`,
         cause: `organisation.registered.${orgId}`,
       }));
     }

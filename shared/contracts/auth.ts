@@ -32,6 +32,8 @@ export const person = z.object({
   email,
   phone: phone.optional(),
   password,
+  /** The language the person registered in; notifications and e-mails use it. */
+  locale: locale.default('zh-CN'),
 });
 
 const newEnterprise = z.object({

@@ -53,6 +53,13 @@ describe('registration', () => {
     expect(org).toMatchObject({ kind: 'team', institutionKind: 'university', researchFields: ['固态电解质', '锂电正极'], verification: 'pending' });
   });
 
+  it('keeps the language the person registered in, for their notifications and mails', async () => {
+    const res = await register({ mode: 'organisation', person: { ...person(), locale: 'en' }, organisation: enterprise() });
+    expect(res.json().user.locale).toBe('en');
+    const zh = await register({ mode: 'organisation', person: person(), organisation: enterprise() });
+    expect(zh.json().user.locale).toBe('zh-CN');
+  });
+
   it('rejects a wrong credit code check character naming the field', async () => {
     const code = validCreditCode();
     const wrongLast = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');

@@ -68,7 +68,7 @@ async function harness(kind: 'postgres' | 'redis'): Promise<Harness> {
 
 const registration = () => ({
   mode: 'organisation' as const,
-  person: { name: '赵磊', email: `${unique('q')}@example.test`, password: 'Strong-pass-2026' },
+  person: { name: '赵磊', email: `${unique('q')}@example.test`, password: 'Strong-pass-2026', locale: 'zh-CN' as const },
   organisation: { kind: 'enterprise' as const, name: unique('扬州队列测试有限公司'), creditCode: validCreditCode(), industry: 'hydrogen' as const, district: '江都区' },
 });
 

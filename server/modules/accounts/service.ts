@@ -70,6 +70,7 @@ export function createAccountsService(d: AccountsDeps) {
           email: body.person.email,
           name: body.person.name,
           phone: body.person.phone ?? null,
+          locale: body.person.locale,
           passwordHash,
           createdAt: now,
         });
@@ -102,7 +103,7 @@ export function createAccountsService(d: AccountsDeps) {
             audience: { type: 'role', role: 'official' },
             refs: { organisationId: org.id },
             extra: {},
-            link: `/officials/verification?organisation=${org.id}`,
+            link: `/officials/verification/${org.id}`,
             cause: `organisation.registered.${org.id}`,
           }));
         } else {

@@ -1,0 +1,102 @@
+import type {
+  InstitutionKind,
+  Locale,
+  OrganisationKind,
+  Role,
+  VerificationState,
+} from '../../../shared/roles';
+import { locale as localeSchema } from '../../../shared/roles';
+import { industries } from '../../../shared/taxonomy/industries';
+import { dictionaries, type MessageKey } from '../i18n';
+
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+const storageKey = 'jiebang.locale';
+export const defaultLocale: Locale = 'zh-CN';
+
+function storedLocale(): Locale | null {
+  try {
+    const parsed = localeSchema.safeParse(localStorage.getItem(storageKey));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // localStorage throws in some private-browsing modes; the default language still works.
+    return null;
+  }
+}
+
+class I18n {
+  /** What the visitor chose on this device, if anything; it wins over the account's locale. */
+  chosen: Locale | null = storedLocale();
+  current = $state<Locale>(this.chosen ?? defaultLocale);
+
+  constructor() {
+    this.#applyToDocument();
+  }
+
+  set(locale: Locale, remember = true) {
+    this.current = locale;
+    if (remember) {
+      this.chosen = locale;
+      try {
+        localStorage.setItem(storageKey, locale);
+      } catch {
+        // Not remembered across visits, but the switch still applies now.
+      }
+    }
+    this.#applyToDocument();
+  }
+
+  #applyToDocument() {
+    document.documentElement.lang = this.current;
+  }
+}
+
+export const i18n = new I18n();
+
+/** The message for `key` in the current language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  const message = dictionaries[i18n.current][key];
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** For keys built at run time (e.g. `errors.${code}` from the server). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(dictionaries[defaultLocale], key);
+}
+
+export const roleLabel = (role: Role) => t(`role.${role}`);
+export const organisationKindLabel = (kind: OrganisationKind) => t(`organisationKind.${kind}`);
+export const verificationLabel = (state: VerificationState) => t(`verification.${state}`);
+export const institutionKindLabel = (kind: InstitutionKind) => t(`institutionKind.${kind}`);
+export const transportLabel = (transport: 'store' | 'smtp') => t(`transport.${transport}`);
+
+/** Industry labels live with the taxonomy in shared/, in both languages. */
+export function industryLabel(code: string | null): string {
+  if (!code) return t('common.none');
+  const industry = industries.find((i) => i.code === code);
+  if (!industry) return code;
+  return i18n.current === 'zh-CN' ? industry.zh : industry.en;
+}
+
+export function joinList(items: readonly string[]): string {
+  return items.length ? items.join(t('common.listSeparator')) : t('common.none');
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return t('common.none');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(i18n.current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return t('common.none');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(i18n.current, { dateStyle: 'long' }).format(date);
+}

@@ -1,0 +1,82 @@
+import type { Role } from '../../../shared/roles';
+import type { MessageKey } from './i18n.svelte';
+
+export type RouteName =
+  | 'home'
+  | 'login'
+  | 'register'
+  | 'verification-queue'
+  | 'verification-detail'
+  | 'organisation'
+  | 'mails'
+  | 'not-found';
+
+export interface RouteDef {
+  name: RouteName;
+  /** Literal segments and `:param` segments, e.g. /officials/verification/:id */
+  pattern: string;
+  title: MessageKey;
+  /** Logged-in users only; anonymous visitors are sent to /login and back. */
+  auth?: boolean;
+  /** Logged-in users holding one of these roles only. */
+  roles?: readonly Role[];
+  /** Only for anonymous visitors (log-in, registration); logged-in users go home. */
+  anonymous?: boolean;
+}
+
+const officials: readonly Role[] = ['official', 'admin'];
+
+export const routes: readonly RouteDef[] = [
+  { name: 'home', pattern: '/', title: 'nav.home' },
+  { name: 'login', pattern: '/login', title: 'nav.login', anonymous: true },
+  { name: 'register', pattern: '/register', title: 'nav.register', anonymous: true },
+  { name: 'verification-queue', pattern: '/officials/verification', title: 'nav.verification', auth: true, roles: officials },
+  { name: 'verification-detail', pattern: '/officials/verification/:id', title: 'nav.verification', auth: true, roles: officials },
+  { name: 'organisation', pattern: '/organisation', title: 'nav.organisation', auth: true },
+  // Officials see all stored mail; everyone else their own (the server decides).
+  { name: 'mails', pattern: '/mails', title: 'nav.mails', auth: true },
+];
+
+export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
+
+export interface RouteMatch {
+  route: RouteDef;
+  params: Record<string, string>;
+}
+
+/** Pure so it can be unit-tested: the route for a pathname, or the not-found route. */
+export function matchRoute(pathname: string): RouteMatch {
+  const parts = split(pathname);
+  for (const route of routes) {
+    const pattern = split(route.pattern);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((segment, i) => {
+      const part = parts[i] ?? '';
+      if (segment.startsWith(':')) {
+        params[segment.slice(1)] = part;
+        return true;
+      }
+      return segment === part;
+    });
+    if (matches) return { route, params };
+  }
+  return { route: notFoundRoute, params: {} };
+}
+
+function split(pathname: string): string[] {
+  return pathname
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+}
+/** Only local paths are followed after log-in, so ?next= cannot send anyone off-site. */
+export function safeLocalPath(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
