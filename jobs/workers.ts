@@ -3,6 +3,7 @@ import type { Services } from '../server/services';
 import { mailPayload, notifyPayload, type QueueName } from './contracts';
 import type { QueueBackend } from './queue-backend';
 import type { RelayLogger } from './relay';
+import { superviseWorker } from './worker-supervisor';
 
 type Processors = Record<QueueName, (job: Job) => Promise<unknown>>;
 
@@ -17,7 +18,7 @@ export function processors(services: Services): Processors {
 export function startWorkers(backend: QueueBackend, services: Services, log: RelayLogger): Worker[] {
   return Object.entries(processors(services)).map(([queue, processor]) => {
     const worker = backend.worker(queue, processor);
-    worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    superviseWorker(worker, queue, log);
     worker.on('failed', (job, err) => log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     return worker;
   });

@@ -1,8 +1,9 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of a real service. `pause` refuses new connections and cuts open
- * ones, as a crashed or unreachable server would; `resume` accepts again on the same port.
+ * A TCP proxy in front of a real service. `pause` refuses new connections and resets open
+ * ones (TCP RST, as a crashed server or a dropped network path does); `resume` accepts again
+ * on the same port.
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();
@@ -39,7 +40,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     async pause() {
       const s = server;
       server = null;
-      for (const sock of sockets) sock.destroy();
+      for (const sock of sockets) sock.resetAndDestroy();
       if (s) await new Promise<void>((r) => s.close(() => r()));
     },
     resume: listen,
