@@ -20,7 +20,7 @@ export const notifyPayload = z.object({
   kind: notificationKind,
   audience,
   /** Ids the worker turns into display params (names) at delivery time. */
-  refs: z.object({ organisationId: z.uuid().optional(), userId: z.uuid().optional() }),
+  refs: z.object({ organisationId: z.uuid().optional(), userId: z.uuid().optional(), challengeId: z.uuid().optional() }),
   /** Non-personal extra params such as a rejection reason. */
   extra: z.record(z.string(), z.string()).default({}),
   link: z.string().nullable(),

@@ -11,6 +11,17 @@ export const notificationKinds = [
   'organisation_verified',
   'organisation_rejected',
   'member_joined',
+  'challenge_submitted',
+  'challenge_approved',
+  'challenge_rejected',
+  'challenge_rework',
+  'challenge_published',
+  'challenge_closed',
+  'challenge_unfilled',
+  'challenge_terms_changed',
+  'joint_publisher_invited',
+  'question_asked',
+  'question_answered',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -34,6 +45,50 @@ export const notificationTexts: Texts = {
   member_joined: {
     'zh-CN': { title: '新成员加入', body: '{member} 已通过邀请加入 {organisation}。' },
     en: { title: 'New member joined', body: '{member} joined {organisation} by invitation.' },
+  },
+  challenge_submitted: {
+    'zh-CN': { title: '新需求待审核：{challenge}', body: '{organisation} 提交了技术需求“{challenge}”，请在“需求审核”中论证。' },
+    en: { title: 'Challenge to vet: {challenge}', body: '{organisation} submitted the challenge “{challenge}”. Please vet it.' },
+  },
+  challenge_approved: {
+    'zh-CN': { title: '需求已通过审核', body: '“{challenge}”已通过科技局论证，将随下一批榜单发布。' },
+    en: { title: 'Challenge approved', body: '“{challenge}” was approved and will be published with the next batch.' },
+  },
+  challenge_rejected: {
+    'zh-CN': { title: '需求未通过审核', body: '“{challenge}”未通过论证。原因：{reason}' },
+    en: { title: 'Challenge rejected', body: '“{challenge}” was rejected. Reason: {reason}' },
+  },
+  challenge_rework: {
+    'zh-CN': { title: '需求需二次诊断', body: '“{challenge}”需要修改后重新提交。意见：{comments}' },
+    en: { title: 'Challenge sent back for rework', body: '“{challenge}” needs changes before resubmission. Comments: {comments}' },
+  },
+  challenge_published: {
+    'zh-CN': { title: '需求已发榜', body: '“{challenge}”已在{batch}中发布，揭榜截止时间 {deadline}。' },
+    en: { title: 'Challenge published', body: '“{challenge}” was published in {batch}; applications close {deadline}.' },
+  },
+  challenge_closed: {
+    'zh-CN': { title: '揭榜已截止', body: '“{challenge}”揭榜截止，共收到 {bids} 份揭榜申报。' },
+    en: { title: 'Applications closed', body: 'Applications for “{challenge}” closed with {bids} bids.' },
+  },
+  challenge_unfilled: {
+    'zh-CN': { title: '需求流榜', body: '“{challenge}”截止时未收到揭榜申报，已流榜。' },
+    en: { title: 'Challenge unfilled', body: '“{challenge}” received no bid by the deadline and is unfilled.' },
+  },
+  challenge_terms_changed: {
+    'zh-CN': { title: '榜单条款已变更，请重新确认', body: '“{challenge}”的条款已变更（原因：{reason}）。请在截止前重新确认您的揭榜申报，否则申报无效。' },
+    en: { title: 'Challenge terms changed: re-confirm your bid', body: 'The terms of “{challenge}” changed (reason: {reason}). Re-confirm your bid before the deadline or it will be ineligible.' },
+  },
+  joint_publisher_invited: {
+    'zh-CN': { title: '联合发榜邀请', body: '{organisation} 邀请贵单位联合发布“{challenge}”，请确认。' },
+    en: { title: 'Invitation to publish jointly', body: '{organisation} invites you to publish “{challenge}” jointly. Please confirm.' },
+  },
+  question_asked: {
+    'zh-CN': { title: '新的答疑问题', body: '有揭榜团队就“{challenge}”提出了问题，请及时答复。' },
+    en: { title: 'New question', body: 'A team asked a question about “{challenge}”. Please answer it.' },
+  },
+  question_answered: {
+    'zh-CN': { title: '您的问题已答复', body: '您就“{challenge}”提出的问题已有答复。' },
+    en: { title: 'Your question was answered', body: 'Your question about “{challenge}” has been answered.' },
   },
 };
 

@@ -3,3 +3,4 @@ export * from './users';
 export * from './audit-log';
 export * from './notifications';
 export * from './outbox';
+export * from './challenges';
