@@ -6,7 +6,7 @@ import { role } from '../shared/roles';
  * Queues and the jobs on them. Payloads carry ids and codes only — never personal data or
  * secrets — because they sit in Redis/PostgreSQL queue tables that operators can read.
  */
-export const queueNames = ['notifications', 'mail'] as const;
+export const queueNames = ['notifications', 'mail', 'challenges'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export const audience = z.discriminatedUnion('type', [
@@ -32,20 +32,32 @@ export type NotifyPayload = z.infer<typeof notifyPayload>;
 export const mailPayload = z.object({ mailId: z.uuid() });
 export type MailPayload = z.infer<typeof mailPayload>;
 
+/** Close bidding at a challenge's deadline; stale copies (the deadline moved) do nothing. */
+export const deadlinePayload = z.object({ challengeId: z.uuid() });
+export type DeadlinePayload = z.infer<typeof deadlinePayload>;
+
 export const jobSchemas = {
   notifications: { notify: notifyPayload },
   mail: { send: mailPayload },
+  challenges: { 'close-at-deadline': deadlinePayload },
 } as const;
 
 export type JobRequest =
   | { queue: 'notifications'; name: 'notify'; jobId: string; payload: NotifyPayload; runAt?: Date }
-  | { queue: 'mail'; name: 'send'; jobId: string; payload: MailPayload; runAt?: Date };
+  | { queue: 'mail'; name: 'send'; jobId: string; payload: MailPayload; runAt?: Date }
+  | { queue: 'challenges'; name: 'close-at-deadline'; jobId: string; payload: DeadlinePayload; runAt?: Date };
 
 /** Deterministic ids: the same cause always yields the same job. ':' is avoided (BullMQ reserves it). */
 export const jobIds = {
   notify: (cause: string) => `notify.${cause}`,
   mail: (mailId: string) => `mail.${mailId}`,
+  /** One per deadline: a changed deadline gets its own job; the old one finds nothing to do. */
+  deadline: (challengeId: string, deadline: Date) => `deadline.${challengeId}.${deadline.getTime()}`,
 };
+
+export function deadlineJob(challengeId: string, deadline: Date): JobRequest {
+  return { queue: 'challenges', name: 'close-at-deadline', jobId: jobIds.deadline(challengeId, deadline), payload: { challengeId }, runAt: deadline };
+}
 
 export function notifyJob(payload: NotifyPayload): JobRequest {
   return { queue: 'notifications', name: 'notify', jobId: jobIds.notify(payload.cause), payload };

@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Services } from '../server/services';
-import { mailPayload, notifyPayload, type QueueName } from './contracts';
+import { deadlinePayload, mailPayload, notifyPayload, type QueueName } from './contracts';
 import type { QueueBackend } from './queue-backend';
 import type { RelayLogger } from './relay';
 import { superviseWorker } from './worker-supervisor';
@@ -12,6 +12,7 @@ export function processors(services: Services): Processors {
   return {
     notifications: async (job) => services.notifications.deliver(notifyPayload.parse(job.data)),
     mail: async (job) => services.notifications.sendMail(mailPayload.parse(job.data).mailId),
+    challenges: async (job) => services.challenges.closeAtDeadline(deadlinePayload.parse(job.data).challengeId),
   };
 }
 

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { accountsRoutes } from './modules/accounts/routes';
+import { challengesRoutes } from './modules/challenges/routes';
 import { healthRoutes, type Probes } from './modules/health/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
 import { organisationsRoutes } from './modules/organisations/routes';
@@ -72,6 +73,7 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
   await app.register(accountsRoutes, { accounts: services.accounts, config });
   await app.register(organisationsRoutes, { organisations: services.organisations });
   await app.register(notificationsRoutes, { notifications: services.notifications });
+  await app.register(challengesRoutes, { challenges: services.challenges, batches: services.batches });
 
   registerWeb(app, resolve(config.WEB_DIST_DIR));
   return app;

@@ -5,6 +5,9 @@ import type { Mailer } from './infra/mailer';
 import type { PasswordHasher } from './infra/password-hasher';
 import { createAccountsRepository } from './modules/accounts/repository';
 import { createAccountsService } from './modules/accounts/service';
+import { createBatchesService } from './modules/challenges/batches';
+import { createChallengesRepository } from './modules/challenges/repository';
+import { createChallengesService } from './modules/challenges/service';
 import { createNotificationsRepository } from './modules/notifications/repository';
 import { createNotificationsService } from './modules/notifications/service';
 import { createOrganisationsRepository } from './modules/organisations/repository';
@@ -24,12 +27,22 @@ export function createServices(s: Seams) {
     accounts: createAccountsRepository(),
     organisations: createOrganisationsRepository(),
     notifications: createNotificationsRepository(),
+    challenges: createChallengesRepository(),
   };
-  const notifications = createNotificationsService({ ...repos, db: s.db, clock: s.clock, mailer: s.mailer, publicUrl: s.config.publicUrl });
+  const notifications = createNotificationsService({
+    ...repos,
+    db: s.db,
+    clock: s.clock,
+    mailer: s.mailer,
+    publicUrl: s.config.publicUrl,
+    challengeTitle: async (ex, id) => (await repos.challenges.findById(ex, id))?.title,
+  });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
     organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config }),
     notifications,
+    challenges: createChallengesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
+    batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -20,6 +20,7 @@ export interface NotificationsDeps {
   organisations: OrganisationsRepository;
   accounts: AccountsRepository;
   publicUrl: string;
+  challengeTitle(ex: Executor, id: string): Promise<string | undefined>;
 }
 
 export function createNotificationsService(d: NotificationsDeps) {
@@ -33,6 +34,7 @@ export function createNotificationsService(d: NotificationsDeps) {
     const params: Record<string, string> = { ...p.extra };
     if (p.refs.organisationId) params.organisation = (await d.organisations.findById(ex, p.refs.organisationId))?.name ?? '';
     if (p.refs.userId) params.member = (await d.accounts.findUserById(ex, p.refs.userId))?.name ?? '';
+    if (p.refs.challengeId) params.challenge = (await d.challengeTitle(ex, p.refs.challengeId)) ?? '';
     return params;
   }
 
