@@ -7,6 +7,7 @@ import { enqueueJob } from '../../server/infra/outbox';
 import { argon2Hasher } from '../../server/infra/password-hasher';
 import type { Role, VerificationState } from '../../shared/roles';
 import { memberships, organisations, users } from '../schema';
+import { seedChallengesStep, type SeedRefs } from './challenges';
 import { demoPassword } from './data/accounts';
 import { bureau, bureauPeople } from './data/bureau';
 import { enterprises } from './data/enterprises';
@@ -33,6 +34,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
     const [again] = await tx.select({ n: count() }).from(organisations);
     if ((again?.n ?? 0) > 0) return;
 
+    const refs: SeedRefs = { organisationByKey: new Map(), nameByOrganisation: new Map(), firstMemberByOrganisation: new Map(), teamIds: [], officialId: '' };
     const addPeople = async (orgId: string, people: readonly (SeedPerson & { role: Role })[]) => {
       for (const [i, p] of people.entries()) {
         const [u] = await tx
@@ -41,6 +43,8 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
           .onConflictDoNothing({ target: users.email })
           .returning();
         if (u) await tx.insert(memberships).values({ userId: u.id, organisationId: orgId, role: p.role, canManage: i === 0, createdAt: now });
+        if (u && i === 0) refs.firstMemberByOrganisation.set(orgId, u.id);
+        if (u && p.role === 'official' && !refs.officialId) refs.officialId = u.id;
       }
     };
 
@@ -57,6 +61,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
         .values({ ...values, verification, verifiedAt: verification === 'verified' ? now : null, verifiedBy: null, createdAt: now, updatedAt: now })
         .returning();
       if (verification === 'pending') pending.push(org!.id);
+      refs.nameByOrganisation.set(org!.id, org!.name);
       return org!;
     };
 
@@ -65,6 +70,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
         { kind: 'enterprise', name: e.name, creditCode: e.creditCode, industry: e.industry, district: e.district, description: e.description },
         i >= enterprises.length - pendingEnterprises ? 'pending' : 'verified',
       );
+      refs.organisationByKey.set(e.key, org.id);
       await addPeople(org.id, e.members.map((m) => ({ ...m, role: 'enterprise_member' as const })));
     }
     for (const [i, team] of teams.entries()) {
@@ -80,10 +86,13 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
         },
         i >= teams.length - pendingTeams ? 'pending' : 'verified',
       );
+      refs.organisationByKey.set(team.key, org.id);
+      if (org.verification === 'verified') refs.teamIds.push(org.id);
       await addPeople(org.id, team.members.map((m) => ({ ...m, role: 'team_member' as const })));
     }
 
-    await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length } });
+    const challengeCount = await seedChallengesStep(tx, refs, now);
+    await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length, challenges: challengeCount } });
     for (const orgId of pending) {
       await enqueueJob(tx, notifyJob({
         kind: 'organisation_registered',

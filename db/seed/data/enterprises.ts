@@ -200,4 +200,16 @@ export const enterprises: readonly SeedEnterprise[] = [
       '公司从事工业废水处理工程总包和运营服务，主要客户为化工园区、制药和印染企业。高盐高COD难降解废水经生化处理后COD仍在150mg/L以上，芬顿工艺污泥量大、药剂成本高。急需经济可靠的催化臭氧氧化深度处理技术和分盐资源化方案。',
     members: [{ name: '季春生', email: 'ji.chunsheng@qinghe-env.example', phone: '15005271386', title: '技术总监' }],
   },
+  {
+    // Registered last and still awaiting verification in the demo (db/seed/demo.ts leaves the
+    // last enterprise pending), so it has no challenges yet.
+    key: 'lvbao-packaging',
+    name: '扬州绿苞新材料包装有限公司',
+    creditCode: creditCode('91321081MA2NQ6W3D'),
+    industry: 'new_materials',
+    district: '仪征市',
+    description:
+      '公司生产食品和医药用高阻隔软包装膜，正在从铝塑复合膜转向可回收的单一材质聚烯烃高阻隔膜。现有EVOH共挤膜在高湿环境下氧气阻隔性能下降明显，蒸煮后阻隔率衰减超过50%。计划在通过认证后发布高阻隔涂布技术需求。',
+    members: [{ name: '鲍晓岚', email: 'bao.xiaolan@lvbao-pack.example', phone: '13862391457', title: '总经理' }],
+  },
 ];
