@@ -20,6 +20,8 @@ export const configSchema = z.object({
   EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5433),
   STORAGE_DIR: z.string().default('.data/files'),
+  /** Largest attachment, MiB; capped because size_bytes is an integer column. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(12 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(7),

@@ -3,6 +3,9 @@ import type { Clock } from './infra/clock';
 import type { Db } from './infra/database';
 import type { Mailer } from './infra/mailer';
 import type { PasswordHasher } from './infra/password-hasher';
+import { diskStorage, type FileStorage } from './infra/storage';
+import { createAttachmentsRepository } from './modules/attachments/repository';
+import { createAttachmentsService } from './modules/attachments/service';
 import { createAccountsRepository } from './modules/accounts/repository';
 import { createAccountsService } from './modules/accounts/service';
 import { createBatchesService } from './modules/challenges/batches';
@@ -19,6 +22,8 @@ export interface Seams {
   hasher: PasswordHasher;
   mailer: Mailer;
   config: Config;
+  /** Uploaded files; local disk under STORAGE_DIR unless given. */
+  storage?: FileStorage;
 }
 
 /** Wires repositories into services. Used by the API and by the worker, so both share one logic. */
@@ -37,11 +42,19 @@ export function createServices(s: Seams) {
     publicUrl: s.config.publicUrl,
     challengeTitle: async (ex, id) => (await repos.challenges.findById(ex, id))?.title,
   });
+  const challenges = createChallengesService({ db: s.db, clock: s.clock, challenges: repos.challenges });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
     organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config }),
     notifications,
-    challenges: createChallengesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
+    challenges,
+    attachments: createAttachmentsService({
+      db: s.db,
+      clock: s.clock,
+      storage: s.storage ?? diskStorage(s.config.STORAGE_DIR),
+      attachments: createAttachmentsRepository(),
+      access: challenges.access,
+    }),
     batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
   };
 }

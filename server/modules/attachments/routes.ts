@@ -1,0 +1,111 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attachment } from '../../../shared/contracts/challenges';
+import { idParams, okBody } from '../../../shared/contracts/common';
+import { AppError, ValidationError } from '../../errors';
+import { payloadTooLarge, unsupportedMediaType, type AttachmentsService } from './service';
+
+const attachmentParams = idParams.extend({ attachmentId: z.uuid() });
+
+/**
+ * `attachment` with an ASCII fallback for old clients and the exact name in RFC 5987 form
+ * (filename*), which every current browser prefers, so a Chinese name survives the download.
+ */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export interface AttachmentsRoutesOptions {
+  attachments: AttachmentsService;
+  /** MAX_UPLOAD_MB in bytes. */
+  maxBytes: number;
+}
+
+export const attachmentsRoutes: FastifyPluginAsyncZod<AttachmentsRoutesOptions> = async (app, { attachments, maxBytes }) => {
+  const tags = ['challenges'];
+
+  // Registered inside this plugin, not app-wide: a cross-site HTML form can post
+  // multipart/form-data without a CORS preflight, so only these routes (which need a session
+  // and its CSRF header) accept it. Fastify's 1 MiB bodyLimit does not apply to multipart;
+  // fileSize is the limit. One file, and a handful of small fields at most.
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 20 } });
+
+  // A refused upload (too large, no right to add) stops reading its body half-way, and Node
+  // only discards bodies nobody started to read: the client would go on sending into a full
+  // socket and never see the answer. Discard the rest once the answer is out.
+  app.addHook('onResponse', async (request) => {
+    if (!request.raw.complete) request.raw.resume();
+  });
+
+  app.post(
+    '/api/challenges/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a file to a challenge (multipart field "file": PDF, PNG, JPEG, WebP, Word, Excel, PowerPoint)',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: attachment },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw unsupportedMediaType('send the file as multipart/form-data in the field "file"');
+      const part = await request.file().catch((err: { statusCode?: number }) => {
+        // busboy's parse errors carry no status: a body that is not valid multipart.
+        throw err.statusCode ? err : ValidationError.field('file', 'the multipart body is malformed');
+      });
+      if (!part || part.fieldname !== 'file') {
+        part?.file.resume();
+        throw ValidationError.field('file', 'attach the file in the multipart field "file"');
+      }
+      // At fileSize, busboy quietly ends the stream and marks it truncated; make that an
+      // error instead, so the storage discards what it wrote and the caller gets a 413. A
+      // small body may have been parsed to its end already, so check the mark as well.
+      const refuse = () => part.file.destroy(payloadTooLarge(maxBytes));
+      if (part.file.truncated) refuse();
+      else part.file.once('limit', refuse);
+      try {
+        const created = await attachments.add(request.params.id, { fileName: part.filename, content: part.file }, request.ctx);
+        return reply.code(201).send(created);
+      } catch (err) {
+        // The body broke off or was malformed inside the file: the sender's fault, not a 500.
+        if (!(err instanceof AppError) && err === part.file.errored) throw ValidationError.field('file', 'the upload ended before the file did; send it again');
+        throw err;
+      } finally {
+        // Refused before the upload was read (no session, no right): drain it so the request can end.
+        part.file.resume();
+      }
+    },
+  );
+
+  app.get(
+    '/api/challenges/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'Download a challenge attachment', params: attachmentParams } },
+    async (request, reply) => {
+      const { attachment: a, content } = await attachments.open(request.params.id, request.params.attachmentId, request.ctx);
+      return (
+        reply
+          .header('content-type', a.mimeType)
+          .header('content-length', a.sizeBytes)
+          .header('content-disposition', contentDisposition(a.fileName))
+          // The type was sniffed on upload; the browser must not second-guess it.
+          .header('x-content-type-options', 'nosniff')
+          // Drafts and restricted descriptions: no shared cache may keep a copy.
+          .header('cache-control', 'private, no-store')
+          .send(content)
+      );
+    },
+  );
+
+  app.delete(
+    '/api/challenges/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'Remove a challenge attachment', params: attachmentParams, response: { 200: okBody } } },
+    async (request) => {
+      await attachments.remove(request.params.id, request.params.attachmentId, request.ctx);
+      return { ok: true as const };
+    },
+  );
+};
