@@ -5,7 +5,7 @@ import { errorBody, type ErrorBody } from '../../../shared/contracts/errors';
  * Codes the client itself produces when there is no server error body to go by. They are
  * not in shared/contracts/errors.ts because the server never sends them.
  */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE';
+export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE' | 'ABORTED';
 
 /** A non-2xx answer (or no usable answer) from the API, carrying the shared error body. */
 export class ApiError extends Error {
@@ -104,27 +104,110 @@ export async function request<S extends z.ZodType>(
   }
 
   const json = await readJson(response);
+  return settle(method, path, schema, {
+    status: response.status,
+    ok: response.ok,
+    statusText: response.statusText,
+    reqId: response.headers.get('x-request-id'),
+    json,
+  });
+}
 
-  if (!response.ok) {
-    const parsed = errorBody.safeParse(json);
+interface RawAnswer {
+  status: number;
+  ok: boolean;
+  statusText: string;
+  reqId: string | null;
+  json: unknown;
+}
+
+/** Turns an answer into the contract's value or an ApiError; shared by fetch and upload. */
+function settle<S extends z.ZodType>(method: Method, path: string, schema: S, answer: RawAnswer): z.output<S> {
+  if (!answer.ok) {
+    const parsed = errorBody.safeParse(answer.json);
     // A proxy or a crashed server may answer with HTML; still give the caller an ApiError.
     const error = parsed.success
       ? new ApiError(parsed.data)
       : new ApiError({
-          statusCode: response.status,
-          code: response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'UNKNOWN',
-          message: response.statusText || `HTTP ${response.status}`,
-          reqId: response.headers.get('x-request-id') ?? '',
+          statusCode: answer.status,
+          code: knownStatusCode(answer.status),
+          message: answer.statusText || `HTTP ${answer.status}`,
+          reqId: answer.reqId ?? '',
         });
     if (error.code === 'UNAUTHENTICATED') unauthenticatedListener(path);
     throw error;
   }
 
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(answer.json);
   if (!parsed.success) {
     // The server broke its contract: report it loudly in the console, calmly to the user.
     console.error(`Response of ${method} ${path} does not match its contract`, parsed.error.issues);
-    throw clientError('INVALID_RESPONSE', response.status, parsed.error.message);
+    throw clientError('INVALID_RESPONSE', answer.status, parsed.error.message);
   }
   return parsed.data;
+}
+
+/** A proxy in front of the API (nginx's body size limit) answers 413 in HTML: still say what it means. */
+function knownStatusCode(status: number): string {
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return status >= 500 ? 'SERVICE_UNAVAILABLE' : 'UNKNOWN';
+}
+
+export interface UploadOptions<S extends z.ZodType> {
+  response: S;
+  /** Form field name of the file (the API's is `file`). */
+  field?: string;
+  /** Fraction sent, 0–1, as the browser reports upload progress. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs one file as multipart/form-data. XMLHttpRequest rather than fetch, because only XHR
+ * reports upload progress; the session cookie and CSRF header are sent as `request` does.
+ */
+export function upload<S extends z.ZodType>(
+  path: string,
+  file: File,
+  { response: schema, field = 'file', onProgress, signal }: UploadOptions<S>,
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = csrfTokenSource();
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let json: unknown;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        json = undefined;
+      }
+      try {
+        resolve(
+          settle('POST', path, schema, {
+            status: xhr.status,
+            ok: xhr.status >= 200 && xhr.status < 300,
+            statusText: xhr.statusText,
+            reqId: xhr.getResponseHeader('x-request-id'),
+            json,
+          }),
+        );
+      } catch (error) {
+        reject(error);
+      }
+    };
+    // The server may close the connection on an oversized body before answering.
+    xhr.onerror = () => reject(clientError('NETWORK_ERROR', 0, 'upload failed'));
+    xhr.onabort = () => reject(clientError('ABORTED', 0, 'upload cancelled'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const body = new FormData();
+    body.append(field, file, file.name);
+    xhr.send(body);
+  });
 }

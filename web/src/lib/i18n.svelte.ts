@@ -6,8 +6,14 @@ import type {
   VerificationState,
 } from '../../../shared/roles';
 import { locale as localeSchema } from '../../../shared/roles';
-import { industries } from '../../../shared/taxonomy/industries';
+import type { IpTerms } from '../../../shared/contracts/challenges';
+import type { ChallengeEvent, ChallengeState } from '../../../shared/lifecycles/challenge';
+import { industryChains } from '../../../shared/taxonomy/industry-chains';
+import { industries, type IndustryCode } from '../../../shared/taxonomy/industries';
 import { dictionaries, type MessageKey } from '../i18n';
+import { chineseNumeral } from './batch-title';
+import type { TimeLeft } from './deadline';
+import { formatWan } from './money';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
@@ -74,6 +80,44 @@ export const organisationKindLabel = (kind: OrganisationKind) => t(`organisation
 export const verificationLabel = (state: VerificationState) => t(`verification.${state}`);
 export const institutionKindLabel = (kind: InstitutionKind) => t(`institutionKind.${kind}`);
 export const transportLabel = (transport: 'store' | 'smtp') => t(`transport.${transport}`);
+
+export const challengeStateLabel = (state: ChallengeState) => t(`challengeState.${state}`);
+export const challengeEventLabel = (event: ChallengeEvent) => t(`challengeEvent.${event}`);
+export const ipTermsLabel = (terms: IpTerms) => t(`ipTerms.${terms}`);
+
+/** Yuan shown in 万元: 1500000 → "150 万元". */
+export function formatMoney(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return t('common.none');
+  return t('money.wan', { amount: formatWan(yuan) });
+}
+
+/** "2026年第一批" in Chinese (numerals 1–99), "2026 · Batch 1" in English. */
+export function batchTitle(year: number, number: number): string {
+  return t('batch.title', { year, number: i18n.current === 'zh-CN' ? chineseNumeral(number) : number });
+}
+
+/** "还剩 12 天", "还剩 5 小时", "已截止". */
+export function timeLeftLabel(left: TimeLeft): string {
+  switch (left.kind) {
+    case 'days':
+      return t('deadline.daysLeft', { days: left.days });
+    case 'hours':
+      return t('deadline.hoursLeft', { hours: left.hours });
+    case 'passed':
+      return t('deadline.passed');
+    default:
+      return t('common.none');
+  }
+}
+
+/** An industry chain segment's label from shared/taxonomy/industry-chains.ts. */
+export function industryChainLabel(industry: string | null, chain: string | null): string {
+  if (!chain) return t('common.none');
+  const all = industry && Object.hasOwn(industryChains, industry) ? industryChains[industry as IndustryCode] : Object.values(industryChains).flat();
+  const found = all.find((c) => c.code === chain);
+  if (!found) return chain;
+  return i18n.current === 'zh-CN' ? found.zh : found.en;
+}
 
 /** Industry labels live with the taxonomy in shared/, in both languages. */
 export function industryLabel(code: string | null): string {

@@ -8,6 +8,12 @@ class Router {
   path = $state(location.pathname);
   search = $state(location.search);
 
+  /**
+   * Changes whenever another page is shown (another path); App re-creates the page component
+   * on it. A new query on the same path (filters, paging) keeps the page and its state.
+   */
+  page = $state(0);
+
   match = $derived(matchRoute(this.path));
   query = $derived(new URLSearchParams(this.search));
 
@@ -29,12 +35,24 @@ class Router {
     if (!samePage) window.scrollTo(0, 0);
   }
 
+  /**
+   * Changes the address bar without moving to another page: a page that just created what it
+   * shows (a new draft got its id) keeps its state, focus and typing, while reload, back and
+   * bookmarks get the new record's address. The router catches up on the next navigation.
+   */
+  rewrite(to: string) {
+    history.replaceState(null, '', new URL(to, location.href));
+    this.path = location.pathname;
+    this.search = location.search;
+  }
+
   /** The current path and query, e.g. to come back here after logging in. */
   get here(): string {
     return this.path + this.search;
   }
 
   #sync() {
+    if (location.pathname !== this.path) this.page++;
     this.path = location.pathname;
     this.search = location.search;
   }

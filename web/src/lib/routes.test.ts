@@ -27,6 +27,30 @@ describe('matchRoute', () => {
   });
 });
 
+describe('challenge routes', () => {
+  const id = 'a586a060-e549-4e03-9ac9-7be29a6a70c7';
+
+  it('keeps the list and the detail public', () => {
+    const list = matchRoute('/challenges').route;
+    expect(list.name).toBe('challenges');
+    expect(list.auth).toBeUndefined();
+    expect(list.roles).toBeUndefined();
+    expect(matchRoute(`/challenges/${id}`).route.auth).toBeUndefined();
+    expect(matchRoute(`/challenges/${id}`)).toMatchObject({ route: { name: 'challenge-detail' }, params: { id } });
+  });
+
+  it('tells the new-challenge editor from an existing one', () => {
+    expect(matchRoute('/my/challenges/new').route.name).toBe('challenge-new');
+    expect(matchRoute(`/my/challenges/${id}/edit`)).toMatchObject({ route: { name: 'challenge-edit' }, params: { id } });
+    expect(matchRoute('/my/challenges').route.roles).toEqual(['enterprise_member']);
+  });
+
+  it('keeps vetting and batches for officials', () => {
+    expect(matchRoute('/officials/vetting').route.roles).toEqual(['official', 'admin']);
+    expect(matchRoute('/officials/batches').route.roles).toEqual(['official', 'admin']);
+  });
+});
+
 describe('safeLocalPath', () => {
   it('keeps local paths and their query', () => {
     expect(safeLocalPath('/organisation?id=1')).toBe('/organisation?id=1');

@@ -9,6 +9,13 @@ export type RouteName =
   | 'verification-detail'
   | 'organisation'
   | 'mails'
+  | 'challenges'
+  | 'challenge-detail'
+  | 'challenge-new'
+  | 'challenge-edit'
+  | 'my-challenges'
+  | 'vetting-queue'
+  | 'batches'
   | 'not-found';
 
 export interface RouteDef {
@@ -25,6 +32,7 @@ export interface RouteDef {
 }
 
 const officials: readonly Role[] = ['official', 'admin'];
+const enterprises: readonly Role[] = ['enterprise_member'];
 
 export const routes: readonly RouteDef[] = [
   { name: 'home', pattern: '/', title: 'nav.home' },
@@ -35,6 +43,14 @@ export const routes: readonly RouteDef[] = [
   { name: 'organisation', pattern: '/organisation', title: 'nav.organisation', auth: true },
   // Officials see all stored mail; everyone else their own (the server decides).
   { name: 'mails', pattern: '/mails', title: 'nav.mails', auth: true },
+  // The list and published challenges are public: anyone may browse without logging in.
+  { name: 'challenges', pattern: '/challenges', title: 'nav.challenges' },
+  { name: 'challenge-detail', pattern: '/challenges/:id', title: 'nav.challenges' },
+  { name: 'my-challenges', pattern: '/my/challenges', title: 'nav.myChallenges', auth: true, roles: enterprises },
+  { name: 'challenge-new', pattern: '/my/challenges/new', title: 'editor.newHeading', auth: true, roles: enterprises },
+  { name: 'challenge-edit', pattern: '/my/challenges/:id/edit', title: 'editor.editHeading', auth: true, roles: enterprises },
+  { name: 'vetting-queue', pattern: '/officials/vetting', title: 'nav.vetting', auth: true, roles: officials },
+  { name: 'batches', pattern: '/officials/batches', title: 'nav.batches', auth: true, roles: officials },
 ];
 
 export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
