@@ -34,30 +34,27 @@ export const requirements = z.object({
  * work); `missingForSubmission` says what must be filled before it can be submitted.
  */
 export const challengeDraft = z.object({
-  title: text(100).optional(),
-  summary: z.string().trim().max(500).optional(),
-  description: z.string().trim().max(20_000).optional(),
-  descriptionVisibility: descriptionVisibility.optional(),
-  industry: z.enum(industryCodes).optional(),
-  industryChain: z.string().max(50).optional(),
+  title: text(100).nullable().optional(),
+  summary: z.string().trim().max(500).nullable().optional(),
+  description: z.string().trim().max(20_000).nullable().optional(),
+  descriptionVisibility: descriptionVisibility.nullable().optional(),
+  industry: z.enum(industryCodes).nullable().optional(),
+  industryChain: z.string().max(50).nullable().optional(),
   indicators: z.array(indicator).max(20).optional(),
-  bountyYuan: yuan.optional(),
-  enterpriseFundsYuan: yuan.optional(),
-  subsidyYuan: yuan.optional(),
-  deliveryMonths: z.number().int().min(1).max(36).optional(),
-  deadline: z.iso.datetime({ offset: true }).optional(),
-  ipTerms: ipTerms.optional(),
+  bountyYuan: yuan.nullable().optional(),
+  enterpriseFundsYuan: yuan.nullable().optional(),
+  subsidyYuan: yuan.nullable().optional(),
+  deliveryMonths: z.number().int().min(1).max(36).nullable().optional(),
+  deadline: z.iso.datetime({ offset: true }).nullable().optional(),
+  ipTerms: ipTerms.nullable().optional(),
   requirements: requirements.optional(),
-  contact: contact.optional(),
+  contact: contact.nullable().optional(),
   jointPublisherIds: z.array(z.uuid()).max(5).optional(),
   directed: z.boolean().optional(),
   invitedTeamIds: z.array(z.uuid()).max(50).optional(),
 });
+/** In a PATCH, an absent field is left as it is and `null` clears it. */
 export type ChallengeDraft = z.infer<typeof challengeDraft>;
-
-export interface SubmissionCheckInput extends ChallengeDraft {
-  jointPublishersConfirmed?: boolean;
-}
 
 /** Field paths still missing before submission, shared so the editor shows exactly what the server will refuse. */
 export function missingForSubmission(d: ChallengeDraft): string[] {
@@ -73,8 +70,8 @@ export function missingForSubmission(d: ChallengeDraft): string[] {
   need(d.industryChain, 'industryChain');
   need(d.indicators && d.indicators.length > 0, 'indicators');
   need(d.bountyYuan && d.bountyYuan > 0, 'bountyYuan');
-  need(d.enterpriseFundsYuan !== undefined, 'enterpriseFundsYuan');
-  need(d.subsidyYuan !== undefined, 'subsidyYuan');
+  need(d.enterpriseFundsYuan != null, 'enterpriseFundsYuan');
+  need(d.subsidyYuan != null, 'subsidyYuan');
   need(d.deliveryMonths, 'deliveryMonths');
   need(d.deadline, 'deadline');
   need(d.ipTerms, 'ipTerms');
@@ -86,12 +83,25 @@ export function missingForSubmission(d: ChallengeDraft): string[] {
 /** Money rules checked at submission: the bounty is what the enterprise and the subsidy fund together. */
 export function fundingProblems(d: ChallengeDraft): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
-  if (d.bountyYuan !== undefined && d.enterpriseFundsYuan !== undefined && d.subsidyYuan !== undefined) {
+  if (d.bountyYuan != null && d.enterpriseFundsYuan != null && d.subsidyYuan != null) {
     if (d.enterpriseFundsYuan + d.subsidyYuan !== d.bountyYuan) {
       out.push({ path: 'subsidyYuan', message: 'committed funds plus requested subsidy must equal the bounty' });
     }
   }
   return out;
+}
+
+/**
+ * A challenge must stay open long enough to bid on: the application deadline must be at least
+ * this many days after submission (DOMAIN.md: about 30 days is common; vetting takes time).
+ */
+export const minimumLeadDays = 7;
+
+export function deadlineProblems(d: ChallengeDraft, now: Date): { path: string; message: string }[] {
+  if (!d.deadline) return [];
+  return new Date(d.deadline).getTime() < now.getTime() + minimumLeadDays * 86_400_000
+    ? [{ path: 'deadline', message: `the application deadline must be at least ${minimumLeadDays} days away` }]
+    : [];
 }
 
 export const attachment = z.object({

@@ -58,6 +58,17 @@ describe('drafting and submission', () => {
     expect(jobs).toHaveLength(1);
   });
 
+  it('clears a field sent as null, and drops a stored chain that no longer fits a new industry', async () => {
+    const { id } = (await publisher.request('POST', '/api/challenges', completeDraft())).json();
+    const cleared = await publisher.request('PATCH', `/api/challenges/${id}`, { title: null, deadline: null, contact: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ title: '', deadline: null, contact: null });
+    expect(cleared.json().missing).toEqual(expect.arrayContaining(['title', 'deadline', 'contact']));
+    const moved = await publisher.request('PATCH', `/api/challenges/${id}`, { industry: 'medical_devices' });
+    expect(moved.json()).toMatchObject({ industry: 'medical_devices', industryChain: null });
+    expect(moved.json().missing).toContain('industryChain');
+  });
+
   it('checks the money adds up and the chain belongs to the industry', async () => {
     const bad = await publisher.request('POST', '/api/challenges', completeDraft({ industryChain: 'imaging' }));
     expect(bad.statusCode).toBe(400);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { answerBody, ChallengeDraft, decisionBody, PublicListQuery, questionBody, termsChangeBody } from '../../../shared/contracts/challenges';
-import { fundingProblems, missingForSubmission } from '../../../shared/contracts/challenges';
+import { deadlineProblems, fundingProblems, missingForSubmission } from '../../../shared/contracts/challenges';
 import { challengeLifecycle, publicStates, type ChallengeState } from '../../../shared/lifecycles/challenge';
 import { isChainOf } from '../../../shared/taxonomy/industry-chains';
 import { deadlineJob, notifyJob } from '../../../jobs/contracts';
@@ -22,7 +22,6 @@ export interface ChallengesDeps {
   challenges: ChallengesRepository;
 }
 
-const day = 86_400_000;
 
 export function createChallengesService(d: ChallengesDeps) {
   async function related(ex: Executor, id: string): Promise<Related> {
@@ -65,33 +64,37 @@ export function createChallengesService(d: ChallengesDeps) {
     return enqueueJob(tx, notifyJob({ kind, audience: { type: 'organisation', organisationId: c.publisherId }, refs: { challengeId: c.id, organisationId: c.publisherId }, extra, link: `/challenges/${c.id}`, cause }));
   }
 
-  /** Columns from an edit; only the fields present in the patch. */
+  /** Columns from an edit: only fields present in the patch; null clears one. */
   function columnsOf(p: ChallengeDraft): Partial<ChallengeRow> {
     const v: Partial<ChallengeRow> = {};
-    if (p.title !== undefined) v.title = p.title;
-    if (p.summary !== undefined) v.summary = p.summary;
-    if (p.description !== undefined) v.description = p.description;
-    if (p.descriptionVisibility !== undefined) v.descriptionVisibility = p.descriptionVisibility;
-    if (p.industry !== undefined) v.industry = p.industry;
-    if (p.industryChain !== undefined) v.industryChain = p.industryChain;
-    if (p.indicators !== undefined) v.indicators = p.indicators;
-    if (p.bountyYuan !== undefined) v.bountyYuan = p.bountyYuan;
-    if (p.enterpriseFundsYuan !== undefined) v.enterpriseFundsYuan = p.enterpriseFundsYuan;
-    if (p.subsidyYuan !== undefined) v.subsidyYuan = p.subsidyYuan;
-    if (p.deliveryMonths !== undefined) v.deliveryMonths = p.deliveryMonths;
-    if (p.deadline !== undefined) v.deadline = new Date(p.deadline);
-    if (p.ipTerms !== undefined) v.ipTerms = p.ipTerms;
+    const set = <K extends keyof ChallengeRow>(key: K, value: ChallengeRow[K] | undefined) => {
+      if (value !== undefined) v[key] = value;
+    };
+    // Text columns are NOT NULL: clearing them stores ''.
+    set('title', p.title === null ? '' : p.title);
+    set('summary', p.summary === null ? '' : p.summary);
+    set('description', p.description === null ? '' : p.description);
+    set('descriptionVisibility', p.descriptionVisibility);
+    set('industry', p.industry);
+    set('industryChain', p.industryChain);
+    set('indicators', p.indicators);
+    set('bountyYuan', p.bountyYuan);
+    set('enterpriseFundsYuan', p.enterpriseFundsYuan);
+    set('subsidyYuan', p.subsidyYuan);
+    set('deliveryMonths', p.deliveryMonths);
+    set('deadline', p.deadline === undefined ? undefined : p.deadline === null ? null : new Date(p.deadline));
+    set('ipTerms', p.ipTerms);
     if (p.requirements !== undefined) {
       v.requirementsText = p.requirements.text;
       v.allowedInstitutionKinds = p.requirements.institutionKinds;
       v.allowedRegions = p.requirements.regions;
     }
     if (p.contact !== undefined) {
-      v.contactName = p.contact.name;
-      v.contactPhone = p.contact.phone;
-      v.contactEmail = p.contact.email;
+      v.contactName = p.contact?.name ?? null;
+      v.contactPhone = p.contact?.phone ?? null;
+      v.contactEmail = p.contact?.email ?? null;
     }
-    if (p.directed !== undefined) v.directed = p.directed;
+    set('directed', p.directed);
     return v;
   }
 
@@ -114,17 +117,21 @@ export function createChallengesService(d: ChallengesDeps) {
     void ctx;
   }
 
-  function checkChain(p: ChallengeDraft, current?: ChallengeRow) {
-    const industry = p.industry ?? current?.industry;
-    const chain = p.industryChain ?? current?.industryChain;
-    if (industry && chain && !isChainOf(industry as never, chain)) throw ValidationError.field('industryChain', `not a chain of ${industry}`);
+  /** The chain must belong to the industry; a new industry drops a stored chain that no longer fits. */
+  function checkChain(p: ChallengeDraft, current?: ChallengeRow): ChallengeDraft {
+    const industry = p.industry === undefined ? current?.industry : p.industry;
+    if (p.industryChain && industry && !isChainOf(industry as never, p.industryChain)) throw ValidationError.field('industryChain', `not a chain of ${industry}`);
+    if (p.industryChain === undefined && p.industry !== undefined && current?.industryChain && !(industry && isChainOf(industry as never, current.industryChain))) {
+      return { ...p, industryChain: null };
+    }
+    return p;
   }
 
   async function create(p: ChallengeDraft, ctx: Ctx) {
     const actor = requireRole(ctx, 'enterprise_member');
     const publisher = actor.memberships.find((m) => m.role === 'enterprise_member');
     if (!publisher) throw new Forbidden('only enterprise members draft challenges');
-    checkChain(p);
+    p = checkChain(p);
     return d.db.transaction(async (tx) => {
       const now = d.clock.now();
       const c = await d.challenges.insert(tx, { ...columnsOf(p), publisherId: publisher.organisationId, createdBy: actor.id, status: 'draft', createdAt: now, updatedAt: now });
@@ -140,7 +147,7 @@ export function createChallengesService(d: ChallengesDeps) {
       const { c } = await visible(tx, id, actor, { forUpdate: true });
       guardTransition(challengeLifecycle, c.status, 'edit', actor.roles);
       requirePublisherMember(actor, c);
-      checkChain(p, c);
+      p = checkChain(p, c);
       const cols = columnsOf(p);
       const before = Object.fromEntries(Object.keys(cols).map((k) => [k, c[k as keyof ChallengeRow]]));
       const updated = Object.keys(cols).length ? await d.challenges.update(tx, id, { ...cols, updatedAt: d.clock.now() }) : c;
@@ -163,7 +170,7 @@ export function createChallengesService(d: ChallengesDeps) {
       const fields = [
         ...missingForSubmission(draft).map((path) => ({ path, message: 'required before submission' })),
         ...fundingProblems(draft),
-        ...(c.deadline && c.deadline.getTime() < now.getTime() + 7 * day ? [{ path: 'deadline', message: 'the application deadline must be at least 7 days away' }] : []),
+        ...deadlineProblems(draft, now),
       ];
       const joint = await d.challenges.jointPublishers(tx, id);
       const unconfirmed = joint.filter((j) => !j.confirmedAt).map((j) => j.name);
@@ -218,6 +225,9 @@ export function createChallengesService(d: ChallengesDeps) {
       if (!c.deadline || c.deadline <= now) throw new Conflict('the deadline has passed; terms can no longer change');
       if (body.deadline && new Date(body.deadline) <= now) throw ValidationError.field('deadline', 'the new deadline must be in the future');
       const changes = columnsOf({ indicators: body.indicators, bountyYuan: body.bountyYuan, deadline: body.deadline, requirements: body.requirements });
+      if (body.bountyYuan !== undefined && c.enterpriseFundsYuan != null && c.subsidyYuan != null && body.bountyYuan < c.enterpriseFundsYuan + c.subsidyYuan) {
+        throw ValidationError.field('bountyYuan', 'the bounty cannot drop below the funds already committed and the subsidy requested');
+      }
       if (Object.keys(changes).length === 0) throw ValidationError.field('indicators', 'name at least one term to change: indicators, bountyYuan, deadline or requirements');
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, c[k as keyof ChallengeRow]]));
       const revision = c.revision + 1;

@@ -481,7 +481,7 @@ export const en: Messages = {
   'checklist.readyHint': 'The bureau vets it next; it cannot be edited during vetting.',
   'checklist.invalid': '{field} (not valid)',
   'checklist.funding': 'Enterprise funds plus subsidy must equal the bounty',
-  'checklist.deadlinePassed': 'The deadline must be in the future',
+  'checklist.deadlineTooSoon': 'The application deadline must be at least {days} days away',
   'checklist.unconfirmed': 'Waiting for {name} to confirm joint publishing',
 
   'editor.newHeading': 'Post a challenge',

@@ -477,7 +477,7 @@ export const zhCN = {
   'checklist.readyHint': '提交后由科技局论证审核，审核期间不能修改。',
   'checklist.invalid': '{field}（格式有误）',
   'checklist.funding': '企业自筹资金与申请财政资助之和须等于榜额',
-  'checklist.deadlinePassed': '揭榜截止时间须晚于现在',
+  'checklist.deadlineTooSoon': '揭榜截止时间须在 {days} 天之后',
   'checklist.unconfirmed': '等待 {name} 确认联合发榜',
 
   'editor.newHeading': '发布技术需求',

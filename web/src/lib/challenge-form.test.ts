@@ -44,12 +44,23 @@ describe('readDraft', () => {
     expect(draft.deadline).toMatch(/^2026-05-31T17:00:00[+-]\d{2}:\d{2}$/);
   });
 
-  it('leaves out empty fields but sends emptied free text, so it can be cleared', () => {
+  it('reads blank inputs as cleared (null), so emptying a field on screen empties it on the server', () => {
     const { draft, problems } = readDraft(emptyChallengeValues());
     expect(problems).toEqual([]);
     expect(draft).toEqual({
+      title: null,
       summary: '',
       description: '',
+      descriptionVisibility: null,
+      industry: null,
+      industryChain: null,
+      bountyYuan: null,
+      enterpriseFundsYuan: null,
+      subsidyYuan: null,
+      deliveryMonths: null,
+      deadline: null,
+      ipTerms: null,
+      contact: null,
       indicators: [],
       requirements: { text: '', institutionKinds: [], regions: [] },
       jointPublisherIds: [],
@@ -88,8 +99,14 @@ describe('readDraft', () => {
     expect(problem).toMatchObject({ path: 'indicators.0.targetValue', blank: false });
   });
 
-  it('drops an industry chain that belongs to another industry', () => {
-    expect(readDraft({ ...complete(), industry: 'hydrogen' }).draft.industryChain).toBeUndefined();
+  it('clears an industry chain that belongs to another industry', () => {
+    expect(readDraft({ ...complete(), industry: 'hydrogen' }).draft.industryChain).toBeNull();
+  });
+
+  it('sends a cleared title as null, which the server stores as empty', () => {
+    const before = readDraft(complete()).draft;
+    const after = readDraft({ ...complete(), title: '  ' }).draft;
+    expect(changedFields(before, after)).toEqual({ title: null });
   });
 });
 
@@ -145,7 +162,7 @@ describe('submissionChecklist', () => {
     expect(items.map((i) => i.kind + ':' + i.path)).toEqual([
       'missing:invitedTeamIds',
       'funding:subsidyYuan',
-      'deadlinePassed:deadline',
+      'deadlineTooSoon:deadline',
       'unconfirmed:jointPublisherIds',
     ]);
   });

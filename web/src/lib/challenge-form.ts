@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   challengeDraft,
   contact as contactSchema,
-  fundingProblems,
+  deadlineProblems, fundingProblems,
   indicator as indicatorSchema,
   missingForSubmission,
   requirements as requirementsSchema,
@@ -172,15 +172,16 @@ export function readDraft(values: ChallengeValues): DraftReading {
   const problems: FieldProblem[] = [];
   const draft: ChallengeDraft = {};
 
-  if (values.title.trim()) draft.title = field('title', values.title, problems);
+  // A blank input clears the field on the server (null); leaving a field out keeps it.
+  draft.title = values.title.trim() ? field('title', values.title, problems) : null;
   // Free text may be emptied, and an empty string clears it on the server.
   draft.summary = field('summary', values.summary, problems);
   draft.description = field('description', values.description, problems);
-  if (values.descriptionVisibility) draft.descriptionVisibility = field('descriptionVisibility', values.descriptionVisibility, problems);
-  if (values.industry) draft.industry = field('industry', values.industry, problems);
+  draft.descriptionVisibility = values.descriptionVisibility ? field('descriptionVisibility', values.descriptionVisibility, problems) : null;
+  draft.industry = values.industry ? field('industry', values.industry, problems) : null;
   const chains = (industryCodes as readonly string[]).includes(values.industry) ? industryChains[values.industry as IndustryCode] : [];
   // A segment from another field (the industry just changed) is not a choice for this one.
-  if (values.industryChain && chains.some((c) => c.code === values.industryChain)) draft.industryChain = values.industryChain;
+  draft.industryChain = values.industryChain && chains.some((c) => c.code === values.industryChain) ? values.industryChain : null;
 
   const rows: Indicator[] = [];
   let rowsComplete = true;
@@ -198,7 +199,10 @@ export function readDraft(values: ChallengeValues): DraftReading {
 
   for (const [yuanKey, wanKey] of Object.entries(moneyPaths) as [keyof typeof moneyPaths, (typeof moneyPaths)[keyof typeof moneyPaths]][]) {
     const parsed = parseWan(values[wanKey]);
-    if (parsed === null) continue;
+    if (parsed === null) {
+      draft[yuanKey] = null;
+      continue;
+    }
     if (parsed.ok) draft[yuanKey] = parsed.yuan;
     else problems.push({ path: wanKey, kind: 'money', problem: parsed.problem, blank: false });
   }
@@ -208,15 +212,15 @@ export function readDraft(values: ChallengeValues): DraftReading {
     const n = /^\d+$/.test(months) ? Number(months) : NaN;
     if (Number.isInteger(n) && n >= 1 && n <= 36) draft.deliveryMonths = n;
     else problems.push({ path: 'deliveryMonths', kind: 'months', blank: false });
-  }
+  } else draft.deliveryMonths = null;
 
   if (values.deadline.trim()) {
     const iso = fromDateTimeLocal(values.deadline);
     if (iso) draft.deadline = iso;
     else problems.push({ path: 'deadline', kind: 'deadline', blank: false });
-  }
+  } else draft.deadline = null;
 
-  if (values.ipTerms) draft.ipTerms = field('ipTerms', values.ipTerms, problems);
+  draft.ipTerms = values.ipTerms ? field('ipTerms', values.ipTerms, problems) : null;
 
   const requirements = requirementsSchema.safeParse(values.requirements);
   if (requirements.success) draft.requirements = requirements.data;
@@ -227,7 +231,7 @@ export function readDraft(values: ChallengeValues): DraftReading {
     const contact = contactSchema.safeParse(contactInput);
     if (contact.success) draft.contact = contact.data;
     else problems.push(...issuesAt('contact', contact.error.issues, contactInput));
-  }
+  } else draft.contact = null;
 
   draft.jointPublisherIds = field('jointPublisherIds', values.jointPublishers.map((p) => p.id), problems);
   draft.directed = values.directed;
@@ -264,7 +268,7 @@ export type ChecklistItem =
   | { kind: 'funding'; path: string; field: string }
   | { kind: 'invalid'; path: string; field: string }
   | { kind: 'unconfirmed'; path: 'jointPublisherIds'; field: 'jointPublisherIds'; name: string }
-  | { kind: 'deadlinePassed'; path: 'deadline'; field: 'deadline' };
+  | { kind: 'deadlineTooSoon'; path: 'deadline'; field: 'deadline' };
 
 /** The input that answers a contract path (a missing field, a server field error). */
 export function inputForPath(path: string, values: ChallengeValues): string {
@@ -303,9 +307,8 @@ export function submissionChecklist(
     add({ kind: 'missing', path, field: inputForPath(path, values) });
   }
   for (const problem of fundingProblems(check)) add({ kind: 'funding', path: problem.path, field: displayPath(problem.path) });
-  if (reading.draft.deadline && new Date(reading.draft.deadline).getTime() <= now.getTime()) {
-    add({ kind: 'deadlinePassed', path: 'deadline', field: 'deadline' });
-  }
+  // The same lead-time rule the server applies at submission.
+  if (deadlineProblems(check, now).length) add({ kind: 'deadlineTooSoon', path: 'deadline', field: 'deadline' });
   for (const publisher of values.jointPublishers) {
     if (!confirmedJointPublisherIds.has(publisher.id)) {
       items.push({ kind: 'unconfirmed', path: 'jointPublisherIds', field: 'jointPublisherIds', name: publisher.name });
