@@ -1,67 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { createRuntime, type Runtime } from '../../server/runtime';
-import { testConfig } from '../helpers/config';
+import { logInThroughForm, shots, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
 import { makeUser, testPassword, unique, validCreditCode } from '../helpers/factories';
 
-/**
- * Journeys in Debian's Chromium (playwright-core; nothing is downloaded) against the built web
- * app served by the real API on a real port. `npm test` builds the web app first.
- */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const shots = 'test-results/browser';
-
-let rt: Runtime;
-let app: FastifyInstance;
-let browser: Browser;
+let h: BrowserHarness;
 let base: string;
-
 beforeAll(async () => {
-  if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run npm run build:web (npm test does)');
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium`);
-  mkdirSync(shots, { recursive: true });
-  const config = testConfig();
-  rt = await createRuntime(config, config.DATABASE_URL!);
-  app = await buildApp({ config, services: rt.services, probes: rt.probes });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  h = await startBrowserHarness();
+  base = h.base;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await rt?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  (page as Page & { problems: string[] }).problems = problems;
-  return page;
-}
-const problemsOf = (p: Page) => (p as Page & { problems: string[] }).problems;
-
-async function logInThroughForm(page: Page, email: string, password: string) {
-  await page.getByTestId('nav-login').click();
-  const form = page.getByTestId('login-form');
-  await form.locator('[name="email"]').fill(email);
-  await form.locator('[name="password"]').fill(password);
-  await form.locator('button[type="submit"]').click();
-  await page.getByTestId('user-menu').waitFor();
-}
+afterAll(async () => h?.close());
+const newPage = () => h.newPage();
+const problemsOf = (p: { problems: string[] }) => p.problems;
 
 describe('an enterprise R&D manager', () => {
   it('registers, logs out and in again, switches language and keeps it', async () => {
@@ -115,10 +64,10 @@ describe('an enterprise R&D manager', () => {
 
 describe('a bureau official', () => {
   it('finds a pending organisation in the verification queue and verifies it', async () => {
-    const db = rt.database.db;
+    const db = h.rt.database.db;
     const official = await makeUser(db, { role: 'official', name: '唐文斌' });
     const pending = await makeUser(db, { role: 'team_member', verification: 'pending' });
-    const orgName = (await rt.services.organisations.get(pending.organisationId, { actor: { id: official.id, name: '', email: '', locale: 'zh-CN', roles: ['official'], memberships: [] }, reqId: null })).name;
+    const orgName = (await h.rt.services.organisations.get(pending.organisationId, { actor: { id: official.id, name: '', email: '', locale: 'zh-CN', roles: ['official'], memberships: [] }, reqId: null })).name;
 
     const page = await newPage();
     await page.goto(base);
