@@ -150,4 +150,7 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
 const retention = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
+  // After a lost connection bullmq waits runRetryDelay (15 s by default) before fetching
+  // again; 2 s gets notifications moving soon after the backend returns.
+  runRetryDelay: 2000,
 };

@@ -120,8 +120,8 @@ describe.each(backends)('outbox delivery on the $kind queue backend', ({ kind })
       expect(rows).toHaveLength(3);
       // Including the mail jobs those notifications queued in turn.
       expect(await h!.relay.pending()).toBe(0);
-    }, { timeout: 30_000, interval: 200 });
-  });
+    }, { timeout: 45_000, interval: 200 });
+  }, 60_000);
 
   it('does not enqueue twice when the relay re-delivers a row it already handed over', async () => {
     h = await harness(kind);
