@@ -183,6 +183,9 @@ describe('batches and deadlines', () => {
       expect(job?.runAt.getTime()).toBe(c.deadline!.getTime());
     }
     expect((await official.request('POST', `/api/batches/${created.json().id}/publish`)).statusCode).toBe(409);
+    const publicBatches = (await anon('/api/batches')).json().items;
+    expect(publicBatches.map((x: { id: string }) => x.id)).toContain(created.json().id);
+    expect(publicBatches.every((x: { status: string }) => x.status === 'published')).toBe(true);
     expect((await publisher.request('POST', '/api/batches', { year, number: number + 1, challengeIds: [a.id] })).statusCode).toBe(403);
   });
 

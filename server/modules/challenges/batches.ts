@@ -33,10 +33,11 @@ const toBatch = (b: BatchRow, challengeCount: number) => ({
 });
 
 export function createBatchesService(d: { db: Db; clock: Clock; challenges: ChallengesRepository }) {
+  /** Published batches are public (the list filters by them); drafts are for officials. */
   async function list(ctx: Ctx) {
-    requireRole(ctx, 'official', 'admin');
+    const staff = !!ctx.actor && (ctx.actor.roles.includes('official') || ctx.actor.roles.includes('admin'));
     const rows = await d.challenges.listBatches(d.db);
-    return { items: rows.map((r) => toBatch(r.batch, r.challengeCount)) };
+    return { items: rows.filter((r) => staff || r.batch.status === 'published').map((r) => toBatch(r.batch, r.challengeCount)) };
   }
 
   async function create(body: z.infer<typeof batchCreateBody>, ctx: Ctx) {

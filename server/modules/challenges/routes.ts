@@ -64,7 +64,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ challenges: ChallengesSer
     challenges.directory(req.query.kind, req.query.q, req.query.limit, req.ctx),
   );
 
-  app.get('/api/batches', { schema: { tags: ['batches'], summary: 'Publication batches (officials)', response: { 200: batchList } } }, async (req) => batches.list(req.ctx));
+  app.get('/api/batches', { schema: { tags: ['batches'], summary: 'Publication batches: published ones for everyone, drafts for officials', response: { 200: batchList } } }, async (req) => batches.list(req.ctx));
   app.post('/api/batches', { schema: { tags: ['batches'], summary: 'Group approved challenges into a numbered batch', body: batchCreateBody, response: { 201: batch } } }, async (req, reply) =>
     reply.code(201).send(await batches.create(req.body, req.ctx)),
   );
