@@ -8,6 +8,8 @@ import { createAttachmentsRepository } from './modules/attachments/repository';
 import { createAttachmentsService } from './modules/attachments/service';
 import { createAccountsRepository } from './modules/accounts/repository';
 import { createAccountsService } from './modules/accounts/service';
+import { createBidsRepository } from './modules/bids/repository';
+import { createBidsService } from './modules/bids/service';
 import { createBatchesService } from './modules/challenges/batches';
 import { createChallengesRepository } from './modules/challenges/repository';
 import { createChallengesService } from './modules/challenges/service';
@@ -33,6 +35,7 @@ export function createServices(s: Seams) {
     organisations: createOrganisationsRepository(),
     notifications: createNotificationsRepository(),
     challenges: createChallengesRepository(),
+    bids: createBidsRepository(),
   };
   const notifications = createNotificationsService({
     ...repos,
@@ -56,6 +59,7 @@ export function createServices(s: Seams) {
       access: challenges.access,
     }),
     batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
+    bids: createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -137,23 +137,3 @@ export const challengeTermChanges = pgTable('challenge_term_changes', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/**
- * Bids, as far as the challenge lifecycle needs them: whether any was submitted by the
- * deadline (closed vs 流榜), and which must be re-confirmed after a change of terms.
- * The bidding issue adds the proposal itself.
- */
-export const bids = pgTable(
-  'bids',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
-    teamId: uuid('team_id').notNull().references(() => organisations.id),
-    status: text('status').$type<'draft' | 'submitted' | 'withdrawn'>().notNull().default('draft'),
-    challengeRevision: integer('challenge_revision').notNull(),
-    needsReconfirmation: boolean('needs_reconfirmation').notNull().default(false),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('bids_challenge_idx').on(t.challengeId, t.status), index('bids_team_idx').on(t.teamId)],
-);

@@ -4,3 +4,4 @@ export * from './audit-log';
 export * from './notifications';
 export * from './outbox';
 export * from './challenges';
+export * from './bids';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
+import { canonicalJson } from './canonical-json';
 import type { Tx } from './database';
 
 export interface AuditEntry {
@@ -16,18 +17,8 @@ export interface AuditEntry {
 
 export const genesisHash = '0'.repeat(64);
 
-/** Canonical JSON (sorted keys) so a hash can be recomputed from the stored row. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-}
-
 export function auditHash(prevHash: string, e: AuditEntry): string {
-  const body = canonical({
+  const body = canonicalJson({
     at: e.at.toISOString(),
     actorId: e.actorId,
     action: e.action,

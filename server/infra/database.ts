@@ -37,3 +37,17 @@ export function createDatabase(url: string, max = 10): Database {
     close: () => pool.end(),
   };
 }
+
+/** The SQLSTATE of a PostgreSQL error, whether thrown by pg directly or wrapped by Drizzle. */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : e.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint a unique violation (23505) hit, if that is what it was. */
+export function uniqueViolation(err: unknown): string | null {
+  if (pgErrorCode(err) !== '23505') return null;
+  const e = err as { constraint?: string; cause?: { constraint?: string } };
+  return e.constraint ?? e.cause?.constraint ?? '';
+}

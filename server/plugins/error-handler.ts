@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, FieldError } from '../../shared/contracts/errors';
 import { AppError } from '../errors';
+import { pgErrorCode } from '../infra/database';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -18,9 +19,9 @@ const codeByStatus: Record<number, ErrorCode> = {
 /** node-postgres / socket errors that mean "the database is not reachable right now". */
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (e.code !== undefined && unavailableCodes.has(e.code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(e.message ?? '');
+  const code = pgErrorCode(err);
+  const message = `${(err as Error).message ?? ''} ${(err as { cause?: Error }).cause?.message ?? ''}`;
+  return (code !== undefined && unavailableCodes.has(code)) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
 }
 
 const prefixByContext: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };

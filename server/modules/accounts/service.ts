@@ -7,7 +7,7 @@ import { requireActor } from '../../context';
 import { AppError, Conflict, NotFound, ValidationError } from '../../errors';
 import { appendAudit } from '../../infra/audit';
 import type { Clock } from '../../infra/clock';
-import type { Db, Executor } from '../../infra/database';
+import { uniqueViolation, type Db, type Executor } from '../../infra/database';
 import { enqueueJob } from '../../infra/outbox';
 import type { PasswordHasher } from '../../infra/password-hasher';
 import { newToken, sha256 } from '../../infra/tokens';
@@ -139,9 +139,9 @@ export function createAccountsService(d: AccountsDeps) {
       });
     } catch (err) {
       // Two registrations racing for the same e-mail or credit code: the unique index decides.
-      if ((err as { code?: string }).code === '23505') {
-        const detail = String((err as { constraint?: string }).constraint ?? '');
-        const path = detail.includes('credit_code') ? 'organisation.creditCode' : 'person.email';
+      const constraint = uniqueViolation(err);
+      if (constraint !== null) {
+        const path = constraint.includes('credit_code') ? 'organisation.creditCode' : 'person.email';
         throw new Conflict('already registered', [{ path, message: 'already registered' }]);
       }
       throw err;

@@ -7,7 +7,7 @@ import { requireRole } from '../../context';
 import { Conflict, NotFound, ValidationError } from '../../errors';
 import { appendAudit } from '../../infra/audit';
 import type { Clock } from '../../infra/clock';
-import type { Db } from '../../infra/database';
+import { uniqueViolation, type Db } from '../../infra/database';
 import { enqueueJob } from '../../infra/outbox';
 import { guardTransition } from '../../lifecycle-guard';
 import type { BatchRow, ChallengesRepository } from './repository';
@@ -57,7 +57,7 @@ export function createBatchesService(d: { db: Db; clock: Clock; challenges: Chal
         return toBatch(batch, new Set(body.challengeIds).size);
       });
     } catch (err) {
-      if ((err as { code?: string }).code === '23505') throw new Conflict(`${batchTitle(body.year, body.number)} already exists`, [{ path: 'number', message: 'this batch number is taken for that year' }]);
+      if (uniqueViolation(err) !== null) throw new Conflict(`${batchTitle(body.year, body.number)} already exists`, [{ path: 'number', message: 'this batch number is taken for that year' }]);
       throw err;
     }
   }

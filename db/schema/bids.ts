@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { BidContent } from '../../shared/contracts/bids';
+import type { BidState } from '../../shared/lifecycles/bid';
+import { challenges } from './challenges';
+import { organisations } from './organisations';
+import { users } from './users';
+
+/**
+ * A team's bid on a challenge. `draft` is the working copy the team edits; each submission
+ * freezes it as a bid_versions row with its SHA-256. One active bid per team per challenge.
+ */
+export const bids = pgTable(
+  'bids',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    teamId: uuid('team_id').notNull().references(() => organisations.id),
+    status: text('status').$type<BidState>().notNull().default('draft'),
+    draft: jsonb('draft').$type<BidContent>(),
+    /** The challenge revision the latest submitted version answered. */
+    challengeRevision: integer('challenge_revision').notNull(),
+    needsReconfirmation: boolean('needs_reconfirmation').notNull().default(false),
+    reconfirmedAt: timestamp('reconfirmed_at', { withTimezone: true }),
+    latestVersion: integer('latest_version'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('bids_challenge_idx').on(t.challengeId, t.status),
+    index('bids_team_idx').on(t.teamId),
+    uniqueIndex('bids_one_active_per_team').on(t.challengeId, t.teamId).where(sql`status <> 'withdrawn'`),
+  ],
+);
+
+/** Submitted versions, never changed: the digest is over the canonical JSON of `content`. */
+export const bidVersions = pgTable(
+  'bid_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bidId: uuid('bid_id').notNull().references(() => bids.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<BidContent>().notNull(),
+    sha256: text('sha256').notNull(),
+    challengeRevision: integer('challenge_revision').notNull(),
+    submittedBy: uuid('submitted_by').notNull().references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('bid_versions_bid_version_uq').on(t.bidId, t.version)],
+);
+
+export const bidPartners = pgTable(
+  'bid_partners',
+  {
+    bidId: uuid('bid_id').notNull().references(() => bids.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.organisationId] }), index('bid_partners_org_idx').on(t.organisationId)],
+);
+
+/**
+ * Credit records (信用记录): penalties that bar an organisation from bidding until a date.
+ * Written by contract termination (the contracts issue) and read by bidding.
+ */
+export const creditRecords = pgTable(
+  'credit_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    reason: text('reason').notNull(),
+    barredUntil: timestamp('barred_until', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('credit_records_org_idx').on(t.organisationId, t.barredUntil)],
+);

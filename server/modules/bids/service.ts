@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import { bidContent, bidProblems, type BidContent, type BidView } from '../../../shared/contracts/bids';
+import { allowedEvents } from '../../../shared/lifecycle';
+import { bidLifecycle, type BidEvent } from '../../../shared/lifecycles/bid';
+import type { Actor, Ctx } from '../../context';
+import { requireActor, requireRole } from '../../context';
+import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors';
+import { appendAudit } from '../../infra/audit';
+import { canonicalJson } from '../../infra/canonical-json';
+import type { Clock } from '../../infra/clock';
+import { uniqueViolation, type Db, type Executor, type Tx } from '../../infra/database';
+import { guardTransition } from '../../lifecycle-guard';
+import type { ChallengeRow, ChallengesRepository } from '../challenges/repository';
+import { canSeeChallenge, isPublisherSide, isStaff, orgIdsOf, type Related } from '../challenges/views';
+import type { BidRow, BidsRepository } from './repository';
+
+export interface BidsDeps {
+  db: Db;
+  clock: Clock;
+  bids: BidsRepository;
+  challenges: ChallengesRepository;
+}
+
+/** The receipt: SHA-256 over the canonical JSON of the submitted content. */
+export const bidDigest = (content: BidContent) => createHash('sha256').update(canonicalJson(content)).digest('hex');
+
+type Reader = 'team' | 'partner' | 'reviewer';
+
+export function createBidsService(d: BidsDeps) {
+  async function related(ex: Executor, challengeId: string): Promise<Related> {
+    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(ex, challengeId), d.challenges.invitedTeams(ex, challengeId)]);
+    return { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) };
+  }
+
+  const isOpen = (c: ChallengeRow) => c.status === 'published' && !!c.deadline && c.deadline > d.clock.now();
+
+  /**
+   * Sealed bids: before the deadline only the bidding team (and the partners it named) may
+   * read a bid; after it, the publisher side and officials read the submitted version. Anyone
+   * else is told the bid does not exist.
+   */
+  async function access(ex: Executor, bid: BidRow, actor: Actor | null): Promise<{ reader: Reader; challenge: ChallengeRow }> {
+    const challenge = (await d.challenges.findById(ex, bid.challengeId))!;
+    const orgs = orgIdsOf(actor);
+    if (orgs.includes(bid.teamId)) return { reader: 'team', challenge };
+    const partners = await d.bids.partners(ex, bid.id);
+    if (partners.some((p) => orgs.includes(p.organisationId))) return { reader: 'partner', challenge };
+    const deadlinePassed = !!challenge.deadline && challenge.deadline <= d.clock.now();
+    if (deadlinePassed && bid.status === 'submitted' && (isStaff(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id)))) {
+      return { reader: 'reviewer', challenge };
+    }
+    throw new NotFound('bid');
+  }
+
+  async function view(ex: Executor, bid: BidRow, actor: Actor | null): Promise<BidView> {
+    const { reader, challenge } = await access(ex, bid, actor);
+    const [versions, partners, teamName] = await Promise.all([d.bids.versions(ex, bid.id), d.bids.partners(ex, bid.id), d.bids.organisationName(ex, bid.teamId)]);
+    const working = bidContent.parse(bid.draft ?? {});
+    const content = reader === 'reviewer' ? (versions[0]?.content ?? working) : working;
+    const terms = { indicatorCount: challenge.indicators.length, bountyYuan: challenge.bountyYuan ?? 0, deliveryMonths: challenge.deliveryMonths };
+    const events = reader === 'team' && isOpen(challenge) ? allowedEvents(bidLifecycle, bid.status, actor?.roles ?? []).filter((e) => e !== 'reconfirm' || bid.needsReconfirmation) : [];
+    return {
+      id: bid.id,
+      challengeId: bid.challengeId,
+      challengeTitle: challenge.title,
+      teamId: bid.teamId,
+      teamName,
+      status: bid.status,
+      content,
+      partners: partners.map((p) => ({ organisationId: p.organisationId, name: p.name, confirmedAt: p.confirmedAt?.toISOString() ?? null })),
+      receipts: reader === 'reviewer' ? versions.slice(0, 1).map(receipt) : versions.map(receipt),
+      needsReconfirmation: bid.needsReconfirmation,
+      challengeDeadline: challenge.deadline?.toISOString() ?? null,
+      problems: reader === 'team' ? bidProblems(working, terms) : [],
+      events,
+      updatedAt: bid.updatedAt.toISOString(),
+    };
+  }
+
+  const receipt = (v: { version: number; sha256: string; submittedAt: Date }) => ({ version: v.version, sha256: v.sha256, submittedAt: v.submittedAt.toISOString() });
+
+  function audit(tx: Tx, ctx: Ctx, action: string, id: string, before: unknown, after: unknown) {
+    return appendAudit(tx, { at: d.clock.now(), actorId: ctx.actor?.id ?? null, reqId: ctx.reqId, action: `bid.${action}`, entityType: 'bid', entityId: id, before, after });
+  }
+
+  /** Loads a bid for a change by its own team, before the deadline, as the table allows. */
+  async function forTeamChange(tx: Tx, id: string, actor: Actor, event: BidEvent) {
+    const bid = await d.bids.findById(tx, id, { forUpdate: true });
+    if (!bid) throw new NotFound('bid');
+    const { reader, challenge } = await access(tx, bid, actor);
+    if (reader !== 'team') throw new Forbidden('only the bidding team changes its bid');
+    const t = guardTransition(bidLifecycle, bid.status, event, actor.roles);
+    // Lock the challenge row too: a bid and the deadline job cannot interleave.
+    await d.challenges.findById(tx, challenge.id, { forUpdate: true });
+    if (!isOpen(challenge)) throw new Conflict('the application deadline has passed');
+    return { bid, challenge, t };
+  }
+
+  async function assertMayBid(ex: Executor, teamId: string) {
+    const until = await d.bids.barredUntil(ex, teamId, d.clock.now());
+    if (until) throw new Forbidden(`your team is barred from bidding until ${until.toISOString().slice(0, 10)} by a credit record`);
+  }
+
+  async function start(challengeId: string, ctx: Ctx) {
+    const actor = requireRole(ctx, 'team_member');
+    const team = actor.memberships.find((m) => m.organisationKind === 'team' && m.verification === 'verified');
+    if (!team) throw new Forbidden('only members of a verified team may bid');
+    try {
+      return await d.db.transaction(async (tx) => {
+        const challenge = await d.challenges.findById(tx, challengeId);
+        if (!challenge || !canSeeChallenge(actor, challenge, await related(tx, challengeId))) throw new NotFound('challenge');
+        if (!isOpen(challenge)) throw new Conflict('this challenge is not open for bids');
+        await assertMayBid(tx, team.organisationId);
+        const now = d.clock.now();
+        const bid = await d.bids.insert(tx, { challengeId, teamId: team.organisationId, status: 'draft', draft: bidContent.parse({}), challengeRevision: challenge.revision, createdBy: actor.id, createdAt: now, updatedAt: now });
+        await audit(tx, ctx, 'started', bid.id, null, { challengeId, teamId: team.organisationId });
+        return view(tx, bid, actor);
+      });
+    } catch (err) {
+      if (uniqueViolation(err) !== null) throw new Conflict('your team already has an active bid on this challenge');
+      throw err;
+    }
+  }
+
+  async function get(id: string, ctx: Ctx) {
+    const bid = await d.bids.findById(d.db, id);
+    if (!bid) throw new NotFound('bid');
+    return view(d.db, bid, ctx.actor);
+  }
+
+  async function saveDraft(id: string, content: BidContent, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    return d.db.transaction(async (tx) => {
+      const { bid } = await forTeamChange(tx, id, actor, 'edit');
+      const partnerIds = [...new Set(content.partnerIds)].filter((p) => p !== bid.teamId);
+      const verified = await d.bids.verifiedOrganisationIds(tx, partnerIds);
+      if (verified.length !== partnerIds.length) throw ValidationError.field('partnerIds', 'partners must be verified organisations');
+      await d.bids.setPartners(tx, id, partnerIds);
+      const updated = await d.bids.update(tx, id, { draft: { ...content, partnerIds }, updatedAt: d.clock.now() });
+      await audit(tx, ctx, 'draft_saved', id, null, { sha256: bidDigest(content) });
+      return view(tx, updated, actor);
+    });
+  }
+
+  async function submit(id: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    return d.db.transaction(async (tx) => {
+      const first = await d.bids.findById(tx, id);
+      const event = first?.status === 'submitted' ? 'revise' : 'submit';
+      const { bid, challenge, t } = await forTeamChange(tx, id, actor, event);
+      await assertMayBid(tx, bid.teamId);
+      const content = bidContent.parse(bid.draft ?? {});
+      const problems = bidProblems(content, { indicatorCount: challenge.indicators.length, bountyYuan: challenge.bountyYuan ?? 0, deliveryMonths: challenge.deliveryMonths });
+      const unconfirmed = (await d.bids.partners(tx, id)).filter((p) => !p.confirmedAt).map((p) => p.name);
+      if (unconfirmed.length) problems.push({ path: 'partnerIds', message: `waiting for ${unconfirmed.join('、')} to confirm participation` });
+      if (problems.length) throw new ValidationError(problems);
+      const now = d.clock.now();
+      const version = (bid.latestVersion ?? 0) + 1;
+      const sha256 = bidDigest(content);
+      await d.bids.insertVersion(tx, { bidId: id, version, content, sha256, challengeRevision: challenge.revision, submittedBy: actor.id, submittedAt: now });
+      const updated = await d.bids.update(tx, id, { status: t.to, latestVersion: version, submittedAt: now, challengeRevision: challenge.revision, needsReconfirmation: false, updatedAt: now });
+      await audit(tx, ctx, event, id, { status: bid.status, version: bid.latestVersion }, { status: t.to, version, sha256 });
+      return view(tx, updated, actor);
+    });
+  }
+
+  async function reconfirm(id: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    return d.db.transaction(async (tx) => {
+      const { bid, challenge } = await forTeamChange(tx, id, actor, 'reconfirm');
+      if (!bid.needsReconfirmation) throw new Conflict('nothing to re-confirm: the terms have not changed since this bid was submitted');
+      const now = d.clock.now();
+      const updated = await d.bids.update(tx, id, { needsReconfirmation: false, reconfirmedAt: now, challengeRevision: challenge.revision, updatedAt: now });
+      await audit(tx, ctx, 'reconfirm', id, { challengeRevision: bid.challengeRevision }, { challengeRevision: challenge.revision });
+      return view(tx, updated, actor);
+    });
+  }
+
+  async function withdraw(id: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    return d.db.transaction(async (tx) => {
+      const { bid, t } = await forTeamChange(tx, id, actor, 'withdraw');
+      const now = d.clock.now();
+      const updated = await d.bids.update(tx, id, { status: t.to, withdrawnAt: now, updatedAt: now });
+      await audit(tx, ctx, 'withdraw', id, { status: bid.status }, { status: t.to });
+      return view(tx, updated, actor);
+    });
+  }
+
+  async function confirmPartner(id: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    return d.db.transaction(async (tx) => {
+      const bid = await d.bids.findById(tx, id, { forUpdate: true });
+      if (!bid) throw new NotFound('bid');
+      const { reader } = await access(tx, bid, actor);
+      if (reader !== 'partner') throw new Forbidden('only a named partner confirms its participation');
+      const partners = await d.bids.partners(tx, id);
+      const mine = partners.find((p) => orgIdsOf(actor).includes(p.organisationId));
+      if (!mine || !(await d.bids.confirmPartner(tx, id, mine.organisationId, actor.id, d.clock.now()))) throw new Conflict('already confirmed');
+      await audit(tx, ctx, 'partner_confirmed', id, null, { organisationId: mine.organisationId });
+      return view(tx, bid, actor);
+    });
+  }
+
+  async function mine(ctx: Ctx) {
+    const actor = requireActor(ctx);
+    const rows = await d.bids.listFor(d.db, orgIdsOf(actor));
+    return { items: rows.map(summary) };
+  }
+
+  const summary = (r: { bid: BidRow; challengeTitle: string; deadline: Date | null; teamName: string }) => ({
+    id: r.bid.id,
+    challengeId: r.bid.challengeId,
+    challengeTitle: r.challengeTitle,
+    teamName: r.teamName,
+    status: r.bid.status,
+    needsReconfirmation: r.bid.needsReconfirmation,
+    latestVersion: r.bid.latestVersion,
+    submittedAt: r.bid.submittedAt?.toISOString() ?? null,
+    challengeDeadline: r.deadline?.toISOString() ?? null,
+  });
+
+  async function requirePublisherSideOrStaff(challengeId: string, actor: Actor) {
+    const challenge = await d.challenges.findById(d.db, challengeId);
+    if (!challenge) throw new NotFound('challenge');
+    if (!isStaff(actor) && !isPublisherSide(actor, challenge, await related(d.db, challengeId))) throw new Forbidden('only the publisher and officials follow the bids on a challenge');
+    return challenge;
+  }
+
+  /** Before the deadline the publisher and officials learn how many bids arrived, nothing else. */
+  async function count(challengeId: string, ctx: Ctx) {
+    const challenge = await requirePublisherSideOrStaff(challengeId, requireActor(ctx));
+    return { submitted: await d.bids.countSubmitted(d.db, challengeId), sealed: !challenge.deadline || challenge.deadline > d.clock.now() };
+  }
+
+  async function listForChallenge(challengeId: string, ctx: Ctx) {
+    const challenge = await requirePublisherSideOrStaff(challengeId, requireActor(ctx));
+    if (!challenge.deadline || challenge.deadline > d.clock.now()) throw new Conflict('bids stay sealed until the application deadline');
+    return { items: (await d.bids.submittedFor(d.db, challengeId)).map(summary) };
+  }
+
+  async function verifyReceipt(id: string, sha256: string, ctx: Ctx) {
+    const bid = await d.bids.findById(d.db, id);
+    if (!bid) throw new NotFound('bid');
+    await access(d.db, bid, ctx.actor);
+    const match = (await d.bids.versions(d.db, id)).find((v) => v.sha256 === sha256);
+    return { matches: !!match, version: match?.version ?? null, submittedAt: match?.submittedAt.toISOString() ?? null };
+  }
+
+  return { start, get, saveDraft, submit, reconfirm, withdraw, confirmPartner, mine, count, listForChallenge, verifyReceipt };
+}
+export type BidsService = ReturnType<typeof createBidsService>;
