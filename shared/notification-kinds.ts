@@ -22,6 +22,8 @@ export const notificationKinds = [
   'joint_publisher_invited',
   'question_asked',
   'question_answered',
+  'bid_eligible',
+  'bid_ineligible',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -89,6 +91,14 @@ export const notificationTexts: Texts = {
   question_answered: {
     'zh-CN': { title: '您的问题已答复', body: '您就“{challenge}”提出的问题已有答复。' },
     en: { title: 'Your question was answered', body: 'Your question about “{challenge}” has been answered.' },
+  },
+  bid_eligible: {
+    'zh-CN': { title: '形式审查通过', body: '您对“{challenge}”的揭榜申报已通过形式审查，进入专家评审。' },
+    en: { title: 'Bid eligible', body: 'Your bid for “{challenge}” passed the eligibility check and goes to expert review.' },
+  },
+  bid_ineligible: {
+    'zh-CN': { title: '形式审查未通过', body: '您对“{challenge}”的揭榜申报未通过形式审查。原因：{reason}' },
+    en: { title: 'Bid not eligible', body: 'Your bid for “{challenge}” did not pass the eligibility check. Reason: {reason}' },
   },
 };
 

@@ -78,6 +78,9 @@ export const bidView = z.object({
   receipts: z.array(bidReceipt),
   needsReconfirmation: z.boolean(),
   challengeDeadline: z.string().nullable(),
+  /** The eligibility check's reason when the bid was found ineligible; the team sees it. */
+  eligibilityReason: z.string().nullable(),
+  eligibilityCheckedAt: z.string().nullable(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
   events: z.array(z.string()),
   updatedAt: z.string(),
@@ -101,5 +104,9 @@ export const bidSummaryList = z.object({ items: z.array(bidSummary) });
 export const bidCount = z.object({ submitted: z.number().int(), sealed: z.boolean() });
 
 export const bidCreateBody = z.object({ challengeId: z.uuid() });
+export const eligibilityBody = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('eligible') }),
+  z.object({ decision: z.literal('ineligible'), reason: text(1000) }),
+]);
 export const verifyReceiptBody = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 hexadecimal characters') });
 export const verifyReceiptResult = z.object({ matches: z.boolean(), version: z.number().int().nullable(), submittedAt: z.string().nullable() });

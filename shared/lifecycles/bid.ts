@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { defineLifecycle } from '../lifecycle';
 
-export const bidStates = ['draft', 'submitted', 'withdrawn'] as const;
+export const bidStates = ['draft', 'submitted', 'withdrawn', 'eligible', 'ineligible'] as const;
 export const bidState = z.enum(bidStates);
 export type BidState = z.infer<typeof bidState>;
 
-export const bidEvents = ['edit', 'submit', 'revise', 'reconfirm', 'withdraw'] as const;
+export const bidEvents = ['edit', 'submit', 'revise', 'reconfirm', 'withdraw', 'mark_eligible', 'mark_ineligible'] as const;
 export type BidEvent = (typeof bidEvents)[number];
 
 /**
- * 揭榜申报 (DOMAIN.md step 4). Everything here happens before the challenge's deadline, by
- * members of the bidding team; the service checks that and the data conditions. Eligibility,
- * review and award extend this table in the next part of the bidding issue.
+ * 揭榜申报 and 形式审查 (DOMAIN.md steps 4–5). The team's events happen before the challenge's
+ * deadline; the eligibility check after it. The service checks the data conditions. Review
+ * and award extend this table in the next part of the bidding issue.
  */
 export const bidLifecycle = defineLifecycle<BidState, BidEvent>({
   name: 'bid',
@@ -37,5 +37,7 @@ export const bidLifecycle = defineLifecycle<BidState, BidEvent>({
     { from: 'submitted', event: 'reconfirm', to: 'submitted', by: ['team_member'], requires: ['flagged by a change of terms', 'before the deadline'] },
     { from: 'draft', event: 'withdraw', to: 'withdrawn', by: ['team_member'], requires: ['member of the bidding team', 'before the deadline'] },
     { from: 'submitted', event: 'withdraw', to: 'withdrawn', by: ['team_member'], requires: ['member of the bidding team', 'before the deadline'] },
+    { from: 'submitted', event: 'mark_eligible', to: 'eligible', by: ['official'], requires: ['after the deadline', 're-confirmed if the terms changed'] },
+    { from: 'submitted', event: 'mark_ineligible', to: 'ineligible', by: ['official'], requires: ['after the deadline', 'reason'] },
   ],
 });

@@ -173,3 +173,36 @@ describe('sealed bids', () => {
     expect(late.statusCode).toBe(409);
   });
 });
+
+describe('eligibility check (形式审查)', () => {
+  it('lets officials mark bids after the deadline, with a reason for ineligible ones, which the team sees', async () => {
+    const c = await openChallenge();
+    const a = await newTeam();
+    const b = await newTeam();
+    const bidA = await submittedBid(a.client, c.id);
+    const bidB = await submittedBid(b.client, c.id);
+    expect((await official.request('POST', `/api/bids/${bidA.id}/eligibility`, { decision: 'eligible' })).statusCode).toBe(404);
+    await closeNow(c.id);
+    expect((await publisher.request('POST', `/api/bids/${bidA.id}/eligibility`, { decision: 'eligible' })).statusCode).toBe(403);
+    const noReason = await official.request('POST', `/api/bids/${bidB.id}/eligibility`, { decision: 'ineligible' });
+    expect(noReason.json().fields[0].path).toBe('reason');
+    expect((await official.request('POST', `/api/bids/${bidA.id}/eligibility`, { decision: 'eligible' })).json().status).toBe('eligible');
+    await official.request('POST', `/api/bids/${bidB.id}/eligibility`, { decision: 'ineligible', reason: '缺少依托单位盖章的承诺书' });
+    const seen = (await b.client.request('GET', `/api/bids/${bidB.id}`)).json();
+    expect(seen).toMatchObject({ status: 'ineligible', eligibilityReason: '缺少依托单位盖章的承诺书' });
+    expect((await official.request('POST', `/api/bids/${bidA.id}/eligibility`, { decision: 'ineligible', reason: 'x' })).statusCode).toBe(409);
+    expect((await official.request('GET', `/api/challenges/${c.id}/bids`)).json().items).toHaveLength(2);
+  });
+
+  it('refuses to mark eligible a bid that was not re-confirmed after a change of terms', async () => {
+    const c = await openChallenge();
+    const { client } = await newTeam();
+    const bid = await submittedBid(client, c.id);
+    await publisher.request('POST', `/api/challenges/${c.id}/terms`, { reason: '调整预算', bountyYuan: 3_400_000 });
+    await closeNow(c.id);
+    const res = await official.request('POST', `/api/bids/${bid.id}/eligibility`, { decision: 'eligible' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].path).toBe('decision');
+    expect((await official.request('POST', `/api/bids/${bid.id}/eligibility`, { decision: 'ineligible', reason: '条款变更后未重新确认' })).json().status).toBe('ineligible');
+  });
+});

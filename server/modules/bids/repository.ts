@@ -98,12 +98,15 @@ export function createBidsRepository() {
         .from(bids)
         .innerJoin(challenges, eq(bids.challengeId, challenges.id))
         .innerJoin(organisations, eq(bids.teamId, organisations.id))
-        .where(and(eq(bids.challengeId, challengeId), eq(bids.status, 'submitted')))
+        .where(and(eq(bids.challengeId, challengeId), inArray(bids.status, ['submitted', 'eligible', 'ineligible'])))
         .orderBy(bids.submittedAt);
     },
 
     async countSubmitted(ex: Executor, challengeId: string): Promise<number> {
-      const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(bids).where(and(eq(bids.challengeId, challengeId), eq(bids.status, 'submitted')));
+      const [row] = await ex
+        .select({ n: sql<number>`count(*)::int` })
+        .from(bids)
+        .where(and(eq(bids.challengeId, challengeId), inArray(bids.status, ['submitted', 'eligible', 'ineligible'])));
       return row?.n ?? 0;
     },
   };

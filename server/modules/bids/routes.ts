@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { bidContent, bidCount, bidCreateBody, bidSummaryList, bidView, verifyReceiptBody, verifyReceiptResult } from '../../../shared/contracts/bids';
+import { bidContent, bidCount, bidCreateBody, bidSummaryList, bidView, eligibilityBody, verifyReceiptBody, verifyReceiptResult } from '../../../shared/contracts/bids';
 import { idParams } from '../../../shared/contracts/common';
 import type { BidsService } from './service';
 
@@ -27,6 +27,9 @@ export const bidsRoutes: FastifyPluginAsyncZod<{ bids: BidsService }> = async (a
   );
   app.post('/api/bids/:id/verify-receipt', { schema: { tags, summary: 'Check a SHA-256 receipt against the submitted versions', params: idParams, body: verifyReceiptBody, response: { 200: verifyReceiptResult } } }, async (req) =>
     bids.verifyReceipt(req.params.id, req.body.sha256, req.ctx),
+  );
+  app.post('/api/bids/:id/eligibility', { schema: { tags, summary: 'Eligibility check after the deadline (officials)', params: idParams, body: eligibilityBody, response: view } }, async (req) =>
+    bids.decideEligibility(req.params.id, req.body, req.ctx),
   );
   app.get('/api/challenges/:id/bid-count', { schema: { tags, summary: 'How many bids arrived (publisher and officials)', params: idParams, response: { 200: bidCount } } }, async (req) =>
     bids.count(req.params.id, req.ctx),

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { bidContent, bidProblems, type BidContent, type BidView } from '../../../shared/contracts/bids';
+import { z } from 'zod';
+import { bidContent, bidProblems, type BidContent, type BidView, type eligibilityBody } from '../../../shared/contracts/bids';
+import { notifyJob } from '../../../jobs/contracts';
+import { enqueueJob } from '../../infra/outbox';
 import { allowedEvents } from '../../../shared/lifecycle';
 import { bidLifecycle, type BidEvent } from '../../../shared/lifecycles/bid';
 import type { Actor, Ctx } from '../../context';
@@ -26,6 +29,9 @@ export const bidDigest = (content: BidContent) => createHash('sha256').update(ca
 
 type Reader = 'team' | 'partner' | 'reviewer';
 
+/** States a bid can be in once submitted; after the deadline reviewers read bids in these. */
+const afterSubmission: readonly BidRow['status'][] = ['submitted', 'eligible', 'ineligible'];
+
 export function createBidsService(d: BidsDeps) {
   async function related(ex: Executor, challengeId: string): Promise<Related> {
     const [joint, invited] = await Promise.all([d.challenges.jointPublishers(ex, challengeId), d.challenges.invitedTeams(ex, challengeId)]);
@@ -46,7 +52,7 @@ export function createBidsService(d: BidsDeps) {
     const partners = await d.bids.partners(ex, bid.id);
     if (partners.some((p) => orgs.includes(p.organisationId))) return { reader: 'partner', challenge };
     const deadlinePassed = !!challenge.deadline && challenge.deadline <= d.clock.now();
-    if (deadlinePassed && bid.status === 'submitted' && (isStaff(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id)))) {
+    if (deadlinePassed && afterSubmission.includes(bid.status) && (isStaff(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id)))) {
       return { reader: 'reviewer', challenge };
     }
     throw new NotFound('bid');
@@ -71,6 +77,8 @@ export function createBidsService(d: BidsDeps) {
       receipts: reader === 'reviewer' ? versions.slice(0, 1).map(receipt) : versions.map(receipt),
       needsReconfirmation: bid.needsReconfirmation,
       challengeDeadline: challenge.deadline?.toISOString() ?? null,
+      eligibilityReason: bid.eligibilityReason,
+      eligibilityCheckedAt: bid.eligibilityCheckedAt?.toISOString() ?? null,
       problems: reader === 'team' ? bidProblems(working, terms) : [],
       events,
       updatedAt: bid.updatedAt.toISOString(),
@@ -247,6 +255,38 @@ export function createBidsService(d: BidsDeps) {
     return { matches: !!match, version: match?.version ?? null, submittedAt: match?.submittedAt.toISOString() ?? null };
   }
 
-  return { start, get, saveDraft, submit, reconfirm, withdraw, confirmPartner, mine, count, listForChallenge, verifyReceipt };
+  /**
+   * 形式审查: after the deadline an official marks each submitted bid eligible, or ineligible
+   * with a reason. A bid still waiting for re-confirmation after a change of terms cannot be
+   * eligible. The team is told either way.
+   */
+  async function decideEligibility(id: string, body: z.infer<typeof eligibilityBody>, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    return d.db.transaction(async (tx) => {
+      const bid = await d.bids.findById(tx, id, { forUpdate: true });
+      if (!bid) throw new NotFound('bid');
+      const { challenge } = await access(tx, bid, actor);
+      const t = guardTransition(bidLifecycle, bid.status, body.decision === 'eligible' ? 'mark_eligible' : 'mark_ineligible', actor.roles);
+      if (!challenge.deadline || challenge.deadline > d.clock.now()) throw new Conflict('the eligibility check comes after the application deadline');
+      if (body.decision === 'eligible' && bid.needsReconfirmation) {
+        throw ValidationError.field('decision', 'this bid was not re-confirmed after the change of terms, so it is ineligible');
+      }
+      const now = d.clock.now();
+      const reason = body.decision === 'ineligible' ? body.reason : null;
+      const updated = await d.bids.update(tx, id, { status: t.to, eligibilityReason: reason, eligibilityCheckedAt: now, eligibilityCheckedBy: actor.id, updatedAt: now });
+      await audit(tx, ctx, t.event, id, { status: bid.status }, { status: t.to, reason });
+      await enqueueJob(tx, notifyJob({
+        kind: t.to === 'eligible' ? 'bid_eligible' : 'bid_ineligible',
+        audience: { type: 'organisation', organisationId: bid.teamId },
+        refs: { challengeId: bid.challengeId },
+        extra: reason ? { reason } : {},
+        link: `/bids/${id}`,
+        cause: `bid.eligibility.${id}`,
+      }));
+      return view(tx, updated, actor);
+    });
+  }
+
+  return { start, get, saveDraft, submit, reconfirm, withdraw, confirmPartner, mine, count, listForChallenge, verifyReceipt, decideEligibility };
 }
 export type BidsService = ReturnType<typeof createBidsService>;
