@@ -4,7 +4,9 @@ import { enqueueJob } from '../../server/infra/outbox';
 import { createChallengesRepository } from '../../server/modules/challenges/repository';
 import { searchTokens } from '../../server/modules/challenges/service';
 import { batchTitle } from '../../server/modules/challenges/batches';
-import { batches, bids, challengeInvitedTeams, challengeJointPublishers, challengeQuestions, challenges } from '../schema';
+import { bigrams } from '../../server/modules/search/segment';
+import { seedBid, type SeedTeamProfile } from './bids';
+import { batches, challengeInvitedTeams, challengeJointPublishers, challengeQuestions, challenges } from '../schema';
 import { seedChallenges } from './data/challenges';
 
 const day = 86_400_000;
@@ -25,8 +27,11 @@ export interface SeedRefs {
   organisationByKey: Map<string, string>;
   nameByOrganisation: Map<string, string>;
   firstMemberByOrganisation: Map<string, string>;
-  /** Verified teams, taken in turn as the askers of questions and the bidders on closed challenges. */
+  /** Verified teams, taken in turn as the askers of questions and the bidders. */
   teamIds: string[];
+  teamProfiles: Map<string, SeedTeamProfile>;
+  /** The demo team lead's team: it gets a submitted bid and a draft on the open batch. */
+  demoTeamId: string;
   officialId: string;
 }
 
@@ -47,14 +52,22 @@ export async function seedChallengesStep(tx: Tx, refs: SeedRefs, now: Date): Pro
     batchIds.set(key, { id: b!.id, publishedAt });
   }
 
-  let teamCursor = 0;
-  const someTeams = (n: number, exclude: string[] = []) => {
-    const out: string[] = [];
-    while (out.length < n) {
-      const id = refs.teamIds[teamCursor++ % refs.teamIds.length]!;
-      if (!exclude.includes(id) && !out.includes(id)) out.push(id);
-    }
-    return out;
+  let openBids = 1;
+  let demoBids = 0;
+  // The teams whose profile shares the most two-character terms with the challenge: plausible
+  // bidders and askers, rather than whoever comes next.
+  const profileGrams = new Map(refs.teamIds.map((id) => {
+    const p = refs.teamProfiles.get(id)!;
+    return [id, new Set(bigrams(`${p.name}${p.fields.join('')}`))];
+  }));
+  const relevantTeams = (s: (typeof seedChallenges)[number], n: number, exclude: string[] = []) => {
+    const grams = new Set(bigrams(`${s.title}${s.summary}${s.description}`));
+    return refs.teamIds
+      .filter((id) => !exclude.includes(id))
+      .map((id) => ({ id, score: [...profileGrams.get(id)!].filter((g) => grams.has(g)).length }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, n)
+      .map((x) => x.id);
   };
 
   for (const s of seedChallenges) {
@@ -106,7 +119,7 @@ export async function seedChallengesStep(tx: Tx, refs: SeedRefs, now: Date): Pro
     }
     for (const key of s.invitedTeamKeys ?? []) await tx.insert(challengeInvitedTeams).values({ challengeId: id, organisationId: org(key) });
     for (const [i, q] of (s.questions ?? []).entries()) {
-      const [askingTeam] = someTeams(1);
+      const askingTeam = relevantTeams(s, i + 1)[i];
       await tx.insert(challengeQuestions).values({
         challengeId: id,
         askedByOrganisationId: askingTeam!,
@@ -118,10 +131,15 @@ export async function seedChallengesStep(tx: Tx, refs: SeedRefs, now: Date): Pro
         createdAt: new Date(base.getTime() + (i + 1) * day),
       });
     }
-    if (s.state === 'closed') {
-      for (const teamId of someTeams(2, s.invitedTeamKeys?.map(org) ?? [])) {
-        await tx.insert(bids).values({ challengeId: id, teamId, status: 'submitted', challengeRevision: 1, submittedAt: new Date(deadline.getTime() - 3 * day), createdAt: new Date(deadline.getTime() - 10 * day) });
-      }
+    // Closed ones had bids by their deadline; open ones have sealed bids arriving.
+    const bidders = s.state === 'closed' ? 3 : s.state === 'published' && !s.directed ? openBids++ % 3 : 0;
+    for (const [i, teamId] of relevantTeams(s, bidders, [refs.demoTeamId]).entries()) {
+      const at = s.state === 'closed' ? new Date(deadline.getTime() - (i + 2) * day) : new Date(now.getTime() - (i + 1) * day);
+      await seedBid(tx, { challengeId: id, revision: 1, seed: s, team: refs.teamProfiles.get(teamId)!, variant: i, status: 'submitted', at });
+    }
+    if (s.state === 'published' && !s.directed && (s.indicators?.length ?? 0) > 0 && demoBids < 2) {
+      await seedBid(tx, { challengeId: id, revision: 1, seed: s, team: refs.teamProfiles.get(refs.demoTeamId)!, variant: 1, status: demoBids === 0 ? 'submitted' : 'draft', at: new Date(now.getTime() - day) });
+      demoBids++;
     }
     if (isPublic) await repo.setSearchTokens(tx, id, searchTokens(row!, refs.nameByOrganisation.get(publisherId) ?? ''));
     // The open ones close by themselves when their deadline comes, like any published challenge.

@@ -8,7 +8,7 @@ import { argon2Hasher } from '../../server/infra/password-hasher';
 import type { Role, VerificationState } from '../../shared/roles';
 import { memberships, organisations, users } from '../schema';
 import { seedChallengesStep, type SeedRefs } from './challenges';
-import { demoPassword } from './data/accounts';
+import { demoLogins, demoPassword } from './data/accounts';
 import { bureau, bureauPeople } from './data/bureau';
 import { enterprises } from './data/enterprises';
 import { teams } from './data/teams';
@@ -20,6 +20,9 @@ import type { SeedPerson } from './data/types';
  */
 const pendingEnterprises = 1;
 const pendingTeams = 2;
+
+/** The team of the demo team lead printed at start-up. */
+const demoTeamKey = teams.find((t) => t.members.some((m) => m.email === demoLogins.find((l) => l.role === 'team_member')?.email))?.key;
 
 /** Seeds the demo city into an empty database; returns false (and does nothing) otherwise. */
 export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
@@ -34,7 +37,8 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
     const [again] = await tx.select({ n: count() }).from(organisations);
     if ((again?.n ?? 0) > 0) return;
 
-    const refs: SeedRefs = { organisationByKey: new Map(), nameByOrganisation: new Map(), firstMemberByOrganisation: new Map(), teamIds: [], officialId: '' };
+    const refs: SeedRefs = { organisationByKey: new Map(), nameByOrganisation: new Map(), firstMemberByOrganisation: new Map(), teamIds: [], teamProfiles: new Map(), demoTeamId: '', officialId: '' };
+    const usersOf = new Map<string, { userId: string; name: string; title: string }[]>();
     const addPeople = async (orgId: string, people: readonly (SeedPerson & { role: Role })[]) => {
       for (const [i, p] of people.entries()) {
         const [u] = await tx
@@ -44,6 +48,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
           .returning();
         if (u) await tx.insert(memberships).values({ userId: u.id, organisationId: orgId, role: p.role, canManage: i === 0, createdAt: now });
         if (u && i === 0) refs.firstMemberByOrganisation.set(orgId, u.id);
+        if (u) usersOf.set(orgId, [...(usersOf.get(orgId) ?? []), { userId: u.id, name: p.name, title: p.title ?? '' }]);
         if (u && p.role === 'official' && !refs.officialId) refs.officialId = u.id;
       }
     };
@@ -88,7 +93,9 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
       );
       refs.organisationByKey.set(team.key, org.id);
       if (org.verification === 'verified') refs.teamIds.push(org.id);
+      if (team.key === demoTeamKey) refs.demoTeamId = org.id;
       await addPeople(org.id, team.members.map((m) => ({ ...m, role: 'team_member' as const })));
+      refs.teamProfiles.set(org.id, { id: org.id, name: team.name, fields: team.researchFields, members: usersOf.get(org.id) ?? [] });
     }
 
     const challengeCount = await seedChallengesStep(tx, refs, now);
