@@ -62,3 +62,13 @@ describe('safeLocalPath', () => {
     }
   });
 });
+
+describe('bid routes', () => {
+  const id = 'a586a060-e549-4e03-9ac9-7be29a6a70c7';
+
+  it('gives /bids and /bids/:id to logged-in users of any role (the server decides who sees a bid)', () => {
+    expect(matchRoute('/bids').route).toMatchObject({ name: 'my-bids', auth: true });
+    expect(matchRoute('/bids').route.roles).toBeUndefined();
+    expect(matchRoute(`/bids/${id}`)).toMatchObject({ route: { name: 'bid', auth: true }, params: { id } });
+  });
+});

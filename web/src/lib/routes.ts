@@ -16,6 +16,8 @@ export type RouteName =
   | 'my-challenges'
   | 'vetting-queue'
   | 'batches'
+  | 'my-bids'
+  | 'bid'
   | 'not-found';
 
 export interface RouteDef {
@@ -51,6 +53,10 @@ export const routes: readonly RouteDef[] = [
   { name: 'challenge-edit', pattern: '/my/challenges/:id/edit', title: 'editor.editHeading', auth: true, roles: enterprises },
   { name: 'vetting-queue', pattern: '/officials/vetting', title: 'nav.vetting', auth: true, roles: officials },
   { name: 'batches', pattern: '/officials/batches', title: 'nav.batches', auth: true, roles: officials },
+  // Team members' bids and partner invitations; the server decides who may see each bid
+  // (its team; partners; the publisher side and officials after the deadline).
+  { name: 'my-bids', pattern: '/bids', title: 'nav.myBids', auth: true },
+  { name: 'bid', pattern: '/bids/:id', title: 'bid.heading', auth: true },
 ];
 
 export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
