@@ -3,6 +3,7 @@ import {
   bidCount,
   bidSummaryList,
   bidView,
+  eligibilityBody,
   verifyReceiptResult,
   type BidContent,
 } from '../../../shared/contracts/bids';
@@ -26,6 +27,7 @@ export const bidsApi = {
   reconfirm: (id: string) => translated(request('POST', path(id, '/reconfirm'), { response: bidView })),
   withdraw: (id: string) => translated(request('POST', path(id, '/withdraw'), { response: bidView })),
   confirmPartner: (id: string) => translated(request('POST', path(id, '/partners/confirm'), { response: bidView })),
+  eligibility: (id: string, body: z.input<typeof eligibilityBody>) => translated(request('POST', path(id, '/eligibility'), { body, response: bidView })),
   verifyReceipt: (id: string, sha256: string) =>
     translated(request('POST', path(id, '/verify-receipt'), { body: { sha256 }, response: verifyReceiptResult })),
   count: (challengeId: string) => translated(request('GET', challengePath(challengeId, '/bid-count'), { response: bidCount })),
