@@ -10,6 +10,8 @@ import { createAccountsRepository } from './modules/accounts/repository';
 import { createAccountsService } from './modules/accounts/service';
 import { createBidsRepository } from './modules/bids/repository';
 import { createBidsService } from './modules/bids/service';
+import { createReviewsRepository } from './modules/reviews/repository';
+import { createReviewsService } from './modules/reviews/service';
 import { createBatchesService } from './modules/challenges/batches';
 import { createChallengesRepository } from './modules/challenges/repository';
 import { createChallengesService } from './modules/challenges/service';
@@ -36,6 +38,7 @@ export function createServices(s: Seams) {
     notifications: createNotificationsRepository(),
     challenges: createChallengesRepository(),
     bids: createBidsRepository(),
+    reviews: createReviewsRepository(),
   };
   const notifications = createNotificationsService({
     ...repos,
@@ -59,7 +62,8 @@ export function createServices(s: Seams) {
       access: challenges.access,
     }),
     batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
-    bids: createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges }),
+    bids: createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned }),
+    reviews: createReviewsService({ db: s.db, clock: s.clock, reviews: repos.reviews, bids: repos.bids, challenges: repos.challenges, accounts: repos.accounts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

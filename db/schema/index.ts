@@ -5,3 +5,4 @@ export * from './notifications';
 export * from './outbox';
 export * from './challenges';
 export * from './bids';
+export * from './reviews';

@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { notifyJob } from '../../jobs/contracts';
 import { appendAudit } from '../../server/infra/audit';
 import type { Clock } from '../../server/infra/clock';
@@ -6,7 +6,7 @@ import type { Db } from '../../server/infra/database';
 import { enqueueJob } from '../../server/infra/outbox';
 import { argon2Hasher } from '../../server/infra/password-hasher';
 import type { Role, VerificationState } from '../../shared/roles';
-import { memberships, organisations, users } from '../schema';
+import { expertProfiles, memberships, organisations, users } from '../schema';
 import { seedChallengesStep, type SeedRefs } from './challenges';
 import { demoLogins, demoPassword } from './data/accounts';
 import { bureau, bureauPeople } from './data/bureau';
@@ -23,6 +23,14 @@ const pendingTeams = 2;
 
 /** The team of the demo team lead printed at start-up. */
 const demoTeamKey = teams.find((t) => t.members.some((m) => m.email === demoLogins.find((l) => l.role === 'team_member')?.email))?.key;
+
+/** 扬州大学化学化工学院 → 扬州大学: the institution is the university or academy, not its school. */
+function institutionOf(affiliation: string | null): string | null {
+  if (!affiliation) return null;
+  // A research institute is the employer even inside an academy (中国科学院…研究所).
+  const m = affiliation.match(/^(.+?(研究所|研究院))/) ?? affiliation.match(/^(.+?(大学|学院))/);
+  return m ? m[1]! : affiliation;
+}
 
 /** Seeds the demo city into an empty database; returns false (and does nothing) otherwise. */
 export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
@@ -58,6 +66,11 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
       .values({ kind: 'bureau', name: bureau.name, district: bureau.district, description: bureau.description, verification: 'verified', verifiedAt: now, createdAt: now, updatedAt: now })
       .returning();
     await addPeople(bureauOrg!.id, bureauPeople.map((p) => ({ ...p })));
+    // Experts' employers, which conflict-of-interest checks compare with bidders' institutions.
+    for (const p of bureauPeople.filter((x) => x.role === 'expert')) {
+      const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.email, p.email));
+      if (u) await tx.insert(expertProfiles).values({ userId: u.id, institution: institutionOf(p.affiliation ?? null), expertise: p.expertise ?? '', updatedAt: now });
+    }
 
     const pending: string[] = [];
     const insertOrg = async (values: typeof organisations.$inferInsert, verification: VerificationState) => {

@@ -22,6 +22,8 @@ export interface BidsDeps {
   clock: Clock;
   bids: BidsRepository;
   challenges: ChallengesRepository;
+  /** Whether this user is an expert assigned (and not recused) to review this bid. */
+  isAssignedExpert(ex: Executor, bidId: string, userId: string): Promise<boolean>;
 }
 
 /** The receipt: SHA-256 over the canonical JSON of the submitted content. */
@@ -42,8 +44,8 @@ export function createBidsService(d: BidsDeps) {
 
   /**
    * Sealed bids: before the deadline only the bidding team (and the partners it named) may
-   * read a bid; after it, the publisher side and officials read the submitted version. Anyone
-   * else is told the bid does not exist.
+   * read a bid; after it, the publisher side, officials and the experts assigned to it read
+   * the submitted version. Anyone else is told the bid does not exist.
    */
   async function access(ex: Executor, bid: BidRow, actor: Actor | null): Promise<{ reader: Reader; challenge: ChallengeRow }> {
     const challenge = (await d.challenges.findById(ex, bid.challengeId))!;
@@ -52,8 +54,9 @@ export function createBidsService(d: BidsDeps) {
     const partners = await d.bids.partners(ex, bid.id);
     if (partners.some((p) => orgs.includes(p.organisationId))) return { reader: 'partner', challenge };
     const deadlinePassed = !!challenge.deadline && challenge.deadline <= d.clock.now();
-    if (deadlinePassed && afterSubmission.includes(bid.status) && (isStaff(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id)))) {
-      return { reader: 'reviewer', challenge };
+    if (deadlinePassed && afterSubmission.includes(bid.status)) {
+      if (isStaff(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id))) return { reader: 'reviewer', challenge };
+      if (actor?.roles.includes('expert') && (await d.isAssignedExpert(ex, bid.id, actor.id))) return { reader: 'reviewer', challenge };
     }
     throw new NotFound('bid');
   }

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { assignmentBody, criteriaBody, expertProfileBody, recusalBody, scoreBody, tieBody } from '../../../shared/contracts/reviews';
+import { bidScore, criteriaProblems, expertTotal } from '../../../shared/contracts/reviews';
+import type { Ctx } from '../../context';
+import { requireActor, requireRole } from '../../context';
+import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../errors';
+import { appendAudit } from '../../infra/audit';
+import type { Clock } from '../../infra/clock';
+import { uniqueViolation, type Db, type Tx } from '../../infra/database';
+import type { AccountsRepository } from '../accounts/repository';
+import type { BidsRepository } from '../bids/repository';
+import type { ChallengesRepository } from '../challenges/repository';
+import { isPublisherSide, isStaff } from '../challenges/views';
+import { findConflicts } from './conflicts';
+import type { ReviewsRepository } from './repository';
+
+export interface ReviewsDeps {
+  db: Db;
+  clock: Clock;
+  reviews: ReviewsRepository;
+  bids: BidsRepository;
+  challenges: ChallengesRepository;
+  accounts: AccountsRepository;
+}
+
+/** 专家评审 (DOMAIN.md step 5): criteria, conflict-checked assignments, recusal, scores, ranking. */
+export function createReviewsService(d: ReviewsDeps) {
+  function audit(tx: Tx, ctx: Ctx, action: string, type: string, id: string, after: unknown) {
+    return appendAudit(tx, { at: d.clock.now(), actorId: ctx.actor?.id ?? null, reqId: ctx.reqId, action, entityType: type, entityId: id, after });
+  }
+
+  async function challengeAfterDeadline(tx: Tx | Db, challengeId: string) {
+    const c = await d.challenges.findById(tx, challengeId);
+    if (!c) throw new NotFound('challenge');
+    return c;
+  }
+
+  async function setCriteria(challengeId: string, body: z.infer<typeof criteriaBody>, ctx: Ctx) {
+    requireRole(ctx, 'official');
+    const problems = criteriaProblems(body.criteria);
+    if (problems.length) throw new ValidationError(problems);
+    return d.db.transaction(async (tx) => {
+      const c = await challengeAfterDeadline(tx, challengeId);
+      if (!['published', 'closed'].includes(c.status)) throw new Conflict('criteria are set for published challenges');
+      if (await d.reviews.anyScoreFor(tx, challengeId)) throw new Conflict('scoring has started; the criteria can no longer change');
+      await d.reviews.replaceCriteria(tx, challengeId, body.criteria.map((x) => ({ name: x.name, description: x.description, weight: x.weight })));
+      await audit(tx, ctx, 'review.criteria_set', 'challenge', challengeId, body);
+      return criteriaView(tx, challengeId);
+    });
+  }
+
+  async function criteriaView(ex: Tx | Db, challengeId: string) {
+    const rows = await d.reviews.criteria(ex, challengeId);
+    return { criteria: rows.map((r) => ({ id: r.id, name: r.name, description: r.description, weight: r.weight })), locked: await d.reviews.anyScoreFor(ex, challengeId) };
+  }
+
+  async function getCriteria(challengeId: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    const c = await challengeAfterDeadline(d.db, challengeId);
+    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(d.db, challengeId), d.challenges.invitedTeams(d.db, challengeId)]);
+    const related = { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) };
+    if (!isStaff(actor) && !isPublisherSide(actor, c, related) && !actor.roles.includes('expert')) throw new Forbidden('criteria are for officials, the publisher and experts');
+    return criteriaView(d.db, challengeId);
+  }
+
+  /** Assigns an expert to an eligible bid, unless a conflict of interest blocks it. */
+  async function assign(bidId: string, body: z.infer<typeof assignmentBody>, ctx: Ctx) {
+    const actor = requireRole(ctx, 'official');
+    try {
+      return await d.db.transaction(async (tx) => {
+        const bid = await d.bids.findById(tx, bidId, { forUpdate: true });
+        if (!bid) throw new NotFound('bid');
+        if (bid.status !== 'eligible') throw new Conflict('only bids that passed the eligibility check are reviewed');
+        const expertMemberships = await d.accounts.membershipsOf(tx, body.expertId);
+        if (!expertMemberships.some((m) => m.role === 'expert')) throw ValidationError.field('expertId', 'this person is not in the expert pool');
+        const profile = await d.reviews.profile(tx, body.expertId);
+        const ties = await d.reviews.ties(tx, body.expertId);
+        const conflicts = findConflicts(
+          { institution: profile?.institution ?? null, memberOrganisationIds: expertMemberships.map((m) => m.organisationId), tiedOrganisationIds: ties.map((t) => t.organisationId) },
+          await d.reviews.parties(tx, bidId),
+        );
+        if (conflicts.length) {
+          throw new AppError(409, 'CONFLICT', 'conflict of interest: the expert must not review this bid', conflicts.map((c) => ({ path: 'expertId', message: `${c.reason}: ${c.organisationName}` })));
+        }
+        const a = await d.reviews.insertAssignment(tx, { bidId, expertId: body.expertId, assignedBy: actor.id, createdAt: d.clock.now() });
+        await audit(tx, ctx, 'review.assigned', 'bid', bidId, { assignmentId: a.id, expertId: body.expertId });
+        return { ...a, expertName: (await d.accounts.findUserById(tx, body.expertId))?.name ?? '' };
+      });
+    } catch (err) {
+      if (uniqueViolation(err) !== null) throw new Conflict('this expert is already assigned to this bid');
+      throw err;
+    }
+  }
+
+  async function recuse(assignmentId: string, body: z.infer<typeof recusalBody>, ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    return d.db.transaction(async (tx) => {
+      const a = await d.reviews.assignment(tx, assignmentId, { forUpdate: true });
+      if (!a || a.expertId !== actor.id) throw new NotFound('assignment');
+      if (a.status !== 'assigned') throw new Conflict(`this assignment is ${a.status}`);
+      const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: 'recused', recusalReason: body.reason });
+      await audit(tx, ctx, 'review.recused', 'bid', a.bidId, { assignmentId, reason: body.reason });
+      return { ...updated, expertName: actor.name };
+    });
+  }
+
+  async function score(assignmentId: string, body: z.infer<typeof scoreBody>, ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    return d.db.transaction(async (tx) => {
+      const a = await d.reviews.assignment(tx, assignmentId, { forUpdate: true });
+      if (!a || a.expertId !== actor.id) throw new NotFound('assignment');
+      if (a.status !== 'assigned') throw new Conflict(`this assignment is ${a.status}`);
+      const bid = (await d.bids.findById(tx, a.bidId))!;
+      const criteria = await d.reviews.criteria(tx, bid.challengeId);
+      const given = new Set(body.scores.map((s) => s.criterionId));
+      const missing = criteria.filter((c) => !given.has(c.id));
+      const unknown = body.scores.filter((s) => !criteria.some((c) => c.id === s.criterionId));
+      if (criteria.length === 0) throw new Conflict('the officials have not set the criteria yet');
+      if (missing.length || unknown.length || given.size !== body.scores.length) {
+        throw ValidationError.field('scores', `score every criterion exactly once: ${criteria.map((c) => c.name).join('、')}`);
+      }
+      await d.reviews.insertScores(tx, body.scores.map((s) => ({ assignmentId, criterionId: s.criterionId, score: s.score, comment: s.comment, shareable: s.shareable })));
+      const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: 'scored', scoredAt: d.clock.now() });
+      const total = expertTotal(body.scores.map((s) => ({ score: s.score, weight: criteria.find((c) => c.id === s.criterionId)!.weight })));
+      await audit(tx, ctx, 'review.scored', 'bid', a.bidId, { assignmentId, total });
+      return { ...updated, expertName: actor.name };
+    });
+  }
+
+  /** The weighted ranking; not final until every assigned expert (who did not recuse) has scored. */
+  async function ranking(challengeId: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    const c = await challengeAfterDeadline(d.db, challengeId);
+    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(d.db, challengeId), d.challenges.invitedTeams(d.db, challengeId)]);
+    if (!isStaff(actor) && !isPublisherSide(actor, c, { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) })) {
+      throw new Forbidden('the ranking is for officials and the publisher');
+    }
+    const eligible = (await d.bids.submittedFor(d.db, challengeId)).filter((r) => r.bid.status === 'eligible');
+    const assignments = await d.reviews.assignmentsForBids(d.db, eligible.map((r) => r.bid.id));
+    const scores = await d.reviews.scoresFor(d.db, assignments.filter((a) => a.assignment.status === 'scored').map((a) => a.assignment.id));
+    const items = eligible.map((r) => {
+      const mine = assignments.filter((a) => a.assignment.bidId === r.bid.id && a.assignment.status !== 'recused');
+      const scored = mine.filter((a) => a.assignment.status === 'scored');
+      const totals = scored.map((a) => expertTotal(scores.filter((s) => s.assignmentId === a.assignment.id)));
+      return { bidId: r.bid.id, teamName: r.teamName, score: bidScore(totals), expertsScored: scored.length, expertsAssigned: mine.length };
+    });
+    items.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+    const final = items.length > 0 && items.every((i) => i.expertsAssigned > 0 && i.expertsScored === i.expertsAssigned);
+    return { final, items };
+  }
+
+  async function myAssignments(ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    const rows = await d.reviews.assignmentsOf(d.db, actor.id);
+    return { items: rows.map((r) => ({ id: r.assignment.id, bidId: r.assignment.bidId, challengeId: r.challengeId, challengeTitle: r.challengeTitle, teamName: r.teamName, status: r.assignment.status })) };
+  }
+
+  async function profile(ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    const [p, ties] = await Promise.all([d.reviews.profile(d.db, actor.id), d.reviews.ties(d.db, actor.id)]);
+    return { institution: p?.institution ?? null, expertise: p?.expertise ?? '', ties };
+  }
+
+  async function updateProfile(body: z.infer<typeof expertProfileBody>, ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    await d.db.transaction(async (tx) => {
+      await d.reviews.upsertProfile(tx, actor.id, body, d.clock.now());
+      await audit(tx, ctx, 'expert.profile_updated', 'user', actor.id, body);
+    });
+    return profile(ctx);
+  }
+
+  async function declareTie(body: z.infer<typeof tieBody>, ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    await d.db.transaction(async (tx) => {
+      await d.reviews.addTie(tx, actor.id, body.organisationId, body.note);
+      await audit(tx, ctx, 'expert.tie_declared', 'user', actor.id, body);
+    });
+    return profile(ctx);
+  }
+
+  async function removeTie(organisationId: string, ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    await d.db.transaction(async (tx) => {
+      await d.reviews.removeTie(tx, actor.id, organisationId);
+      await audit(tx, ctx, 'expert.tie_removed', 'user', actor.id, { organisationId });
+    });
+    return profile(ctx);
+  }
+
+  return { setCriteria, getCriteria, assign, recuse, score, ranking, myAssignments, profile, updateProfile, declareTie, removeTie };
+}
+export type ReviewsService = ReturnType<typeof createReviewsService>;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { text } from './common';
+
+export const criterion = z.object({
+  name: text(50),
+  description: z.string().trim().max(500).default(''),
+  /** Percent; the weights of a challenge's criteria sum to 100. */
+  weight: z.number().int().min(1).max(100),
+});
+export const criteriaBody = z.object({ criteria: z.array(criterion).min(1).max(10) });
+export const criteriaView = z.object({
+  criteria: z.array(criterion.extend({ id: z.uuid() })),
+  /** Criteria can change until the first score is given. */
+  locked: z.boolean(),
+});
+
+export function criteriaProblems(criteria: readonly { weight: number }[]): { path: string; message: string }[] {
+  const sum = criteria.reduce((s, c) => s + c.weight, 0);
+  return sum === 100 ? [] : [{ path: 'criteria', message: `weights must sum to 100 (now ${sum})` }];
+}
+
+/** Each criterion is scored 0–10; a bid's score is on 0–100. */
+export const maxCriterionScore = 10;
+
+export interface ScoreInput {
+  weight: number;
+  score: number;
+}
+
+/** One expert's total for a bid: Σ score × weight / 10, on a 0–100 scale. */
+export function expertTotal(scores: readonly ScoreInput[]): number {
+  return scores.reduce((s, x) => s + (x.score * x.weight) / maxCriterionScore, 0);
+}
+
+/** A bid's score: the mean of its experts' totals, rounded to two decimals. */
+export function bidScore(expertTotals: readonly number[]): number | null {
+  if (expertTotals.length === 0) return null;
+  return Math.round((expertTotals.reduce((s, x) => s + x, 0) / expertTotals.length) * 100) / 100;
+}
+
+export const tieBody = z.object({ organisationId: z.uuid(), note: z.string().trim().max(200).default('') });
+export const expertProfileView = z.object({
+  institution: z.string().nullable(),
+  expertise: z.string(),
+  ties: z.array(z.object({ organisationId: z.uuid(), name: z.string(), note: z.string() })),
+});
+export const expertProfileBody = z.object({ institution: text(100).nullable(), expertise: z.string().trim().max(500) });
+
+export const conflictReason = z.enum(['same_institution', 'member_of_organisation', 'declared_tie']);
+export const assignmentBody = z.object({ expertId: z.uuid() });
+export const conflictView = z.object({ reason: conflictReason, organisationName: z.string() });
+
+export const assignmentView = z.object({
+  id: z.uuid(),
+  bidId: z.uuid(),
+  expertId: z.uuid(),
+  expertName: z.string(),
+  status: z.enum(['assigned', 'recused', 'scored']),
+  recusalReason: z.string().nullable(),
+});
+
+export const recusalBody = z.object({ reason: text(500) });
+
+export const scoreBody = z.object({
+  scores: z
+    .array(z.object({ criterionId: z.uuid(), score: z.number().int().min(0).max(maxCriterionScore), comment: z.string().trim().max(1000).default(''), shareable: z.boolean().default(false) }))
+    .min(1)
+    .max(10),
+});
+
+export const rankingView = z.object({
+  final: z.boolean(),
+  items: z.array(
+    z.object({
+      bidId: z.uuid(),
+      teamName: z.string(),
+      score: z.number().nullable(),
+      expertsScored: z.number().int(),
+      expertsAssigned: z.number().int(),
+    }),
+  ),
+});
