@@ -36,16 +36,21 @@ export type MailPayload = z.infer<typeof mailPayload>;
 export const deadlinePayload = z.object({ challengeId: z.uuid() });
 export type DeadlinePayload = z.infer<typeof deadlinePayload>;
 
+/** End an award's public notice; does nothing unless the notice is over and nothing is open. */
+export const noticePayload = z.object({ awardId: z.uuid() });
+export type NoticePayload = z.infer<typeof noticePayload>;
+
 export const jobSchemas = {
   notifications: { notify: notifyPayload },
   mail: { send: mailPayload },
-  challenges: { 'close-at-deadline': deadlinePayload },
+  challenges: { 'close-at-deadline': deadlinePayload, 'end-notice': noticePayload },
 } as const;
 
 export type JobRequest =
   | { queue: 'notifications'; name: 'notify'; jobId: string; payload: NotifyPayload; runAt?: Date }
   | { queue: 'mail'; name: 'send'; jobId: string; payload: MailPayload; runAt?: Date }
-  | { queue: 'challenges'; name: 'close-at-deadline'; jobId: string; payload: DeadlinePayload; runAt?: Date };
+  | { queue: 'challenges'; name: 'close-at-deadline'; jobId: string; payload: DeadlinePayload; runAt?: Date }
+  | { queue: 'challenges'; name: 'end-notice'; jobId: string; payload: NoticePayload; runAt?: Date };
 
 /** Deterministic ids: the same cause always yields the same job. ':' is avoided (BullMQ reserves it). */
 export const jobIds = {
@@ -54,6 +59,10 @@ export const jobIds = {
   /** One per deadline: a changed deadline gets its own job; the old one finds nothing to do. */
   deadline: (challengeId: string, deadline: Date) => `deadline.${challengeId}.${deadline.getTime()}`,
 };
+
+export function noticeJob(awardId: string, endsAt: Date): JobRequest {
+  return { queue: 'challenges', name: 'end-notice', jobId: `notice.${awardId}.${endsAt.getTime()}`, payload: { awardId }, runAt: endsAt };
+}
 
 export function deadlineJob(challengeId: string, deadline: Date): JobRequest {
   return { queue: 'challenges', name: 'close-at-deadline', jobId: jobIds.deadline(challengeId, deadline), payload: { challengeId }, runAt: deadline };

@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Services } from '../server/services';
-import { deadlinePayload, mailPayload, notifyPayload, type QueueName } from './contracts';
+import { deadlinePayload, mailPayload, noticePayload, notifyPayload, type QueueName } from './contracts';
 import type { QueueBackend } from './queue-backend';
 import type { RelayLogger } from './relay';
 import { superviseWorker } from './worker-supervisor';
@@ -12,7 +12,11 @@ export function processors(services: Services): Processors {
   return {
     notifications: async (job) => services.notifications.deliver(notifyPayload.parse(job.data)),
     mail: async (job) => services.notifications.sendMail(mailPayload.parse(job.data).mailId),
-    challenges: async (job) => services.challenges.closeAtDeadline(deadlinePayload.parse(job.data).challengeId),
+    // One queue for the challenge's own schedule: bidding deadlines and public-notice ends.
+    challenges: async (job) =>
+      job.name === 'end-notice'
+        ? services.awards.endNotice(noticePayload.parse(job.data).awardId)
+        : services.challenges.closeAtDeadline(deadlinePayload.parse(job.data).challengeId),
   };
 }
 

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import { accountsRoutes } from './modules/accounts/routes';
 import { attachmentsRoutes } from './modules/attachments/routes';
+import { awardsRoutes } from './modules/awards/routes';
 import { bidsRoutes } from './modules/bids/routes';
 import { reviewsRoutes } from './modules/reviews/routes';
 import { challengesRoutes } from './modules/challenges/routes';
@@ -79,6 +80,7 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
   await app.register(challengesRoutes, { challenges: services.challenges, batches: services.batches });
   await app.register(bidsRoutes, { bids: services.bids });
   await app.register(reviewsRoutes, { reviews: services.reviews });
+  await app.register(awardsRoutes, { awards: services.awards });
   await app.register(attachmentsRoutes, { attachments: services.attachments, maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
 
   registerWeb(app, resolve(config.WEB_DIST_DIR));

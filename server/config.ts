@@ -30,6 +30,8 @@ export const configSchema = z.object({
   REGISTER_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** 公示: working days an award stays in public notice (Monday–Friday; public holidays are not known). */
+  NOTICE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(14),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('揭榜挂帅平台 <noreply@jiebang.local>'),

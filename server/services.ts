@@ -9,6 +9,8 @@ import { createAttachmentsService } from './modules/attachments/service';
 import { createAccountsRepository } from './modules/accounts/repository';
 import { createAccountsService } from './modules/accounts/service';
 import { createBidsRepository } from './modules/bids/repository';
+import { createAwardsRepository } from './modules/awards/repository';
+import { createAwardsService } from './modules/awards/service';
 import { createBidsService } from './modules/bids/service';
 import { createReviewsRepository } from './modules/reviews/repository';
 import { createReviewsService } from './modules/reviews/service';
@@ -39,6 +41,7 @@ export function createServices(s: Seams) {
     challenges: createChallengesRepository(),
     bids: createBidsRepository(),
     reviews: createReviewsRepository(),
+    awards: createAwardsRepository(),
   };
   const notifications = createNotificationsService({
     ...repos,
@@ -49,6 +52,7 @@ export function createServices(s: Seams) {
     challengeTitle: async (ex, id) => (await repos.challenges.findById(ex, id))?.title,
   });
   const challenges = createChallengesService({ db: s.db, clock: s.clock, challenges: repos.challenges });
+  const reviews = createReviewsService({ db: s.db, clock: s.clock, reviews: repos.reviews, bids: repos.bids, challenges: repos.challenges, accounts: repos.accounts });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
     organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config }),
@@ -63,7 +67,8 @@ export function createServices(s: Seams) {
     }),
     batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
     bids: createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned }),
-    reviews: createReviewsService({ db: s.db, clock: s.clock, reviews: repos.reviews, bids: repos.bids, challenges: repos.challenges, accounts: repos.accounts }),
+    reviews,
+    awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -24,6 +24,12 @@ export const notificationKinds = [
   'question_answered',
   'bid_eligible',
   'bid_ineligible',
+  'award_proposed',
+  'award_in_notice',
+  'award_final',
+  'award_revoked',
+  'objection_lodged',
+  'objection_resolved',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -99,6 +105,30 @@ export const notificationTexts: Texts = {
   bid_ineligible: {
     'zh-CN': { title: '形式审查未通过', body: '您对“{challenge}”的揭榜申报未通过形式审查。原因：{reason}' },
     en: { title: 'Bid not eligible', body: 'Your bid for “{challenge}” did not pass the eligibility check. Reason: {reason}' },
+  },
+  award_proposed: {
+    'zh-CN': { title: '揭榜方建议待确认：{challenge}', body: '发榜方已就“{challenge}”提出揭榜方建议，请审核确认。' },
+    en: { title: 'Award proposed: {challenge}', body: 'The publisher proposed the winner of “{challenge}”. Please confirm it.' },
+  },
+  award_in_notice: {
+    'zh-CN': { title: '揭榜结果公示', body: '“{challenge}”的揭榜结果已进入公示，公示期至 {until}。' },
+    en: { title: 'Award in public notice', body: 'The award of “{challenge}” is in public notice until {until}.' },
+  },
+  award_final: {
+    'zh-CN': { title: '公示结束，揭榜结果生效', body: '“{challenge}”公示期满，揭榜结果已生效，可进入签约。' },
+    en: { title: 'Notice ended: award final', body: 'The notice for “{challenge}” ended and the award is final; the contract can be drafted.' },
+  },
+  award_revoked: {
+    'zh-CN': { title: '揭榜结果撤销', body: '“{challenge}”的揭榜结果因异议成立被撤销，重新进入评审。' },
+    en: { title: 'Award revoked', body: 'The award of “{challenge}” was revoked after an objection was upheld; it goes back to review.' },
+  },
+  objection_lodged: {
+    'zh-CN': { title: '公示期收到异议', body: '“{challenge}”的公示收到一条异议，请及时处理。' },
+    en: { title: 'Objection lodged', body: 'An objection was lodged against the award of “{challenge}”. Please handle it.' },
+  },
+  objection_resolved: {
+    'zh-CN': { title: '异议已处理', body: '您对“{challenge}”提出的异议已处理：{decision}。' },
+    en: { title: 'Objection handled', body: 'Your objection to the award of “{challenge}” was handled: {decision}.' },
   },
 };
 

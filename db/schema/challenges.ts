@@ -54,6 +54,8 @@ export const challenges = pgTable(
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     directed: boolean('directed').notNull().default(false),
+    /** 赛马: two or three teams may be awarded in parallel on different routes. */
+    allowsHorseRace: boolean('allows_horse_race').notNull().default(false),
     batchId: uuid('batch_id').references(() => batches.id),
     rejectionReason: text('rejection_reason'),
     reworkComments: text('rework_comments'),

@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './challenges';
 export * from './bids';
 export * from './reviews';
+export * from './awards';

@@ -52,6 +52,8 @@ export const challengeDraft = z.object({
   jointPublisherIds: z.array(z.uuid()).max(5).optional(),
   directed: z.boolean().optional(),
   invitedTeamIds: z.array(z.uuid()).max(50).optional(),
+  /** 赛马制: two or three teams may be awarded in parallel. */
+  allowsHorseRace: z.boolean().optional(),
 });
 /** In a PATCH, an absent field is left as it is and `null` clears it. */
 export type ChallengeDraft = z.infer<typeof challengeDraft>;
@@ -163,6 +165,7 @@ export const challengeDetail = challengeSummary.extend({
   subsidyYuan: z.number().int().nullable(),
   deliveryMonths: z.number().int().nullable(),
   ipTerms: ipTerms.nullable(),
+  allowsHorseRace: z.boolean(),
   requirements: requirements,
   /** Only for logged-in viewers who may see the description. */
   contact: contact.nullable(),

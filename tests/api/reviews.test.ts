@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { challenges } from '../../db/schema';
 import { bidScore, expertTotal } from '../../shared/contracts/reviews';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { makeChallenge } from '../helpers/challenges';
 import { logIn, type Client } from '../helpers/client';
 import { makeOrganisation, makeUser } from '../helpers/factories';
+import { closedWithEligibleBids as closedWithEligibleBidsFixture } from '../helpers/review-fixture';
 
 let t: TestApp;
 const db = () => t.rt.database.db;
@@ -31,32 +29,7 @@ async function expert(institution: string | null) {
   return { id: u.id, client };
 }
 
-const content = {
-  technicalRoute: '镍基涂层路线',
-  indicatorResponses: [{ indicatorIndex: 0, approach: '多孔结构', committedValue: '≤ 110' }],
-  members: [{ name: '张教授', title: '教授', role: 'lead' }],
-  partnerIds: [] as string[],
-  quotedPriceYuan: 2_500_000,
-  durationMonths: 18,
-  milestones: [{ title: '交付', deliverable: '报告', dueMonth: 18, sharePercent: 100 }],
-};
-
-/** A closed challenge with eligible bids from the given teams (institution 扬州大学 by the factory). */
-async function closedWithEligibleBids(n: number) {
-  const c = await makeChallenge(db(), { publisherId: enterpriseId, createdBy: authorId, status: 'published' });
-  const bids: { id: string; teamId: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const team = await makeOrganisation(db(), { kind: 'team' });
-    const client = await logIn(t.app, (await makeUser(db(), { role: 'team_member', organisationId: team.id })).email);
-    const { id } = (await client.request('POST', '/api/bids', { challengeId: c.id })).json();
-    await client.request('PUT', `/api/bids/${id}/draft`, content);
-    expect((await client.request('POST', `/api/bids/${id}/submit`)).statusCode).toBe(200);
-    bids.push({ id, teamId: team.id });
-  }
-  await db().update(challenges).set({ deadline: new Date(Date.now() - 1000) }).where(eq(challenges.id, c.id));
-  for (const b of bids) expect((await official.request('POST', `/api/bids/${b.id}/eligibility`, { decision: 'eligible' })).statusCode).toBe(200);
-  return { challenge: c, bids };
-}
+const closedWithEligibleBids = (n: number) => closedWithEligibleBidsFixture(t.app, db(), { publisherId: enterpriseId, authorId, official, n });
 
 describe('scoring arithmetic', () => {
   it('weights each criterion and averages experts on a 0–100 scale', () => {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { bids, challenges } from '../../db/schema';
+import { awardDecisions, bids, challenges } from '../../db/schema';
+import { noticeJob } from '../../jobs/contracts';
+import { enqueueJob } from '../../server/infra/outbox';
 import { createQueueBackend } from '../../jobs/queue-backend';
 import { createRelay } from '../../jobs/relay';
 import { startWorkers } from '../../jobs/workers';
@@ -20,7 +22,7 @@ const backends = [{ kind: 'postgres' as const }, ...(redisUrl ? [{ kind: 'redis'
 const quiet = { warn: () => {}, error: () => {} };
 
 describe.each(backends)('the deadline job on the $kind backend', ({ kind }) => {
-  it('closes bidding at the deadline from a delayed job: closed with a bid, unfilled without', async () => {
+  it('closes bidding at the deadline and ends an award notice from delayed jobs', async () => {
     const iso = await createIsolatedDatabase();
     const database = createDatabase(iso.url, 5);
     const backend = createQueueBackend({ redisUrl: kind === 'redis' ? redisUrl : undefined, databaseUrl: iso.url, schema: `bullmq_${randomBytes(4).toString('hex')}`, prefix: unique('jbdl') });
@@ -48,6 +50,17 @@ describe.each(backends)('the deadline job on the $kind backend', ({ kind }) => {
       await vi.waitFor(async () => {
         expect(await status(a.id)).toBe('closed');
         expect(await status(b.id)).toBe('unfilled');
+      }, { timeout: 25_000, interval: 200 });
+
+      // The public notice of an award ends by a delayed job too, and the award becomes final.
+      const [award] = await database.db
+        .insert(awardDecisions)
+        .values({ challengeId: a.id, status: 'in_notice', winnerBidIds: [], proposedBy: author.id, proposedAt: new Date(), confirmedAt: new Date(), noticeEndsAt: new Date(Date.now() + 2000) })
+        .returning();
+      await enqueueJob(database.db, noticeJob(award!.id, award!.noticeEndsAt!));
+      await vi.waitFor(async () => {
+        const [row] = await database.db.select().from(awardDecisions).where(eq(awardDecisions.id, award!.id));
+        expect(row!.status).toBe('final');
       }, { timeout: 25_000, interval: 200 });
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));

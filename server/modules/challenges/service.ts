@@ -95,6 +95,7 @@ export function createChallengesService(d: ChallengesDeps) {
       v.contactEmail = p.contact?.email ?? null;
     }
     set('directed', p.directed);
+    set('allowsHorseRace', p.allowsHorseRace);
     return v;
   }
 

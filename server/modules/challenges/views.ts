@@ -58,6 +58,7 @@ export function draftOf(c: ChallengeRow, r: Related): ChallengeDraft {
     jointPublisherIds: r.jointPublisherIds,
     directed: c.directed,
     invitedTeamIds: r.invitedTeamIds,
+    allowsHorseRace: c.allowsHorseRace,
   };
 }
 
@@ -114,6 +115,7 @@ export function toDetail(a: Actor | null, c: ChallengeRow, p: DetailParts, now: 
     subsidyYuan: c.subsidyYuan,
     deliveryMonths: c.deliveryMonths,
     ipTerms: c.ipTerms,
+    allowsHorseRace: c.allowsHorseRace,
     requirements: { text: c.requirementsText, institutionKinds: c.allowedInstitutionKinds, regions: c.allowedRegions },
     contact: a && seeDescription && c.contactName && c.contactPhone && c.contactEmail ? { name: c.contactName, phone: c.contactPhone, email: c.contactEmail } : null,
     jointPublishers: p.jointPublishers.map((j) => ({ organisationId: j.organisationId, name: j.name, confirmedAt: j.confirmedAt?.toISOString() ?? null })),
