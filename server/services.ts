@@ -52,7 +52,15 @@ export function createServices(s: Seams) {
     challengeTitle: async (ex, id) => (await repos.challenges.findById(ex, id))?.title,
   });
   const challenges = createChallengesService({ db: s.db, clock: s.clock, challenges: repos.challenges });
-  const reviews = createReviewsService({ db: s.db, clock: s.clock, reviews: repos.reviews, bids: repos.bids, challenges: repos.challenges, accounts: repos.accounts });
+  const reviews = createReviewsService({
+    db: s.db,
+    clock: s.clock,
+    reviews: repos.reviews,
+    bids: repos.bids,
+    challenges: repos.challenges,
+    accounts: repos.accounts,
+    finalAward: async (ex, challengeId) => (await repos.awards.forChallenge(ex, challengeId)).find((a) => a.status === 'final'),
+  });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
     organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config }),

@@ -68,6 +68,22 @@ export const scoreBody = z.object({
     .max(10),
 });
 
+/** What a team that did not win learns: per-criterion scores and shareable comments, experts anonymous. */
+export const feedbackView = z.object({
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  of: z.number().int(),
+  criteria: z.array(
+    z.object({
+      name: z.string(),
+      weight: z.number().int(),
+      /** One per expert, in no particular order: which expert gave which is not shown. */
+      scores: z.array(z.number().int()),
+      comments: z.array(z.string()),
+    }),
+  ),
+});
+
 export const rankingView = z.object({
   final: z.boolean(),
   items: z.array(

@@ -113,4 +113,26 @@ describe('award', () => {
     expect(dismissed.json().status).toBe('final');
     expect(await t.rt.services.awards.endNotice(id)).toBe('skipped'); // idempotent
   });
+
+  it('gives each team that did not win its scores and the shareable comments, with no names', async () => {
+    const { challenge, bids } = await rankedChallenge(2);
+    const { id } = (await publisher.request('POST', `/api/challenges/${challenge.id}/awards`, { winnerBidIds: [bids[0]!.id] })).json();
+    const loser = bids[1]!;
+    expect((await loser.client.request('GET', `/api/bids/${loser.id}/feedback`)).statusCode).toBe(409);
+    await official.request('POST', `/api/awards/${id}/confirm`);
+    await db().update(awardDecisions).set({ noticeEndsAt: new Date(Date.now() - 1000) }).where(eq(awardDecisions.id, id));
+    expect(await t.rt.services.awards.endNotice(id)).toBe('final');
+
+    const res = await loser.client.request('GET', `/api/bids/${loser.id}/feedback`);
+    expect(res.statusCode, res.body).toBe(200);
+    const fb = res.json();
+    expect(fb).toMatchObject({ rank: 2, of: 2, score: 80 });
+    expect(fb.criteria).toEqual([
+      { name: '技术路线', weight: 70, scores: [8], comments: ['技术路线意见 2'] },
+      { name: '团队实力', weight: 30, scores: [8], comments: [] },
+    ]);
+    expect(JSON.stringify(fb)).not.toContain('仅供内部参考');
+    expect((await bids[0]!.client.request('GET', `/api/bids/${bids[0]!.id}/feedback`)).statusCode).toBe(409);
+    expect((await stranger.request('GET', `/api/bids/${loser.id}/feedback`)).statusCode).toBe(404);
+  });
 });

@@ -45,6 +45,6 @@ export async function reviewed(app: FastifyInstance, db: Db, official: Client, c
     await expert.request('PUT', '/api/experts/me/profile', { institution: '东南大学', expertise: '' });
     const assignment = (await official.request('POST', `/api/bids/${bidId}/assignments`, { expertId: u.id })).json().id as string;
     const score = 9 - i;
-    expect((await expert.request('POST', `/api/assignments/${assignment}/scores`, { scores: [{ criterionId: a!.id, score }, { criterionId: b!.id, score }] })).statusCode).toBe(200);
+    expect((await expert.request('POST', `/api/assignments/${assignment}/scores`, { scores: [{ criterionId: a!.id, score, comment: `技术路线意见 ${i + 1}`, shareable: true }, { criterionId: b!.id, score, comment: '仅供内部参考', shareable: false }] })).statusCode).toBe(200);
   }
 }

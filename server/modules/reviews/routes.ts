@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/contracts/common';
-import { assignmentBody, assignmentView, criteriaBody, criteriaView, expertProfileBody, expertProfileView, rankingView, recusalBody, scoreBody, tieBody } from '../../../shared/contracts/reviews';
+import { assignmentBody, assignmentView, criteriaBody, criteriaView, expertProfileBody, expertProfileView, feedbackView, rankingView, recusalBody, scoreBody, tieBody } from '../../../shared/contracts/reviews';
 import type { ReviewsService } from './service';
 
 const assignment = (a: { id: string; bidId: string; expertId: string; expertName: string; status: 'assigned' | 'recused' | 'scored'; recusalReason: string | null }) => ({
@@ -20,6 +20,9 @@ export const reviewsRoutes: FastifyPluginAsyncZod<{ reviews: ReviewsService }> =
     reviews.setCriteria(req.params.id, req.body, req.ctx),
   );
   app.get('/api/challenges/:id/ranking', { schema: { tags, summary: 'Weighted ranking of eligible bids', params: idParams, response: { 200: rankingView } } }, async (req) => reviews.ranking(req.params.id, req.ctx));
+  app.get('/api/bids/:id/feedback', { schema: { tags, summary: 'Scores and shareable comments for a team that did not win', params: idParams, response: { 200: feedbackView } } }, async (req) =>
+    reviews.feedback(req.params.id, req.ctx),
+  );
   app.post('/api/bids/:id/assignments', { schema: { tags, summary: 'Assign an expert, unless a conflict of interest blocks it (officials)', params: idParams, body: assignmentBody, response: { 201: assignmentView } } }, async (req, reply) =>
     reply.code(201).send(assignment(await reviews.assign(req.params.id, req.body, req.ctx))),
   );

@@ -21,6 +21,8 @@ export interface ReviewsDeps {
   bids: BidsRepository;
   challenges: ChallengesRepository;
   accounts: AccountsRepository;
+  /** The final award decision on a challenge, if there is one. */
+  finalAward(ex: Db, challengeId: string): Promise<{ winnerBidIds: string[] } | undefined>;
 }
 
 /** 专家评审 (DOMAIN.md step 5): criteria, conflict-checked assignments, recusal, scores, ranking. */
@@ -135,6 +137,10 @@ export function createReviewsService(d: ReviewsDeps) {
     if (!isStaff(actor) && !isPublisherSide(actor, c, { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) })) {
       throw new Forbidden('the ranking is for officials and the publisher');
     }
+    return rankingOf(challengeId);
+  }
+
+  async function rankingOf(challengeId: string) {
     const eligible = (await d.bids.submittedFor(d.db, challengeId)).filter((r) => r.bid.status === 'eligible');
     const assignments = await d.reviews.assignmentsForBids(d.db, eligible.map((r) => r.bid.id));
     const scores = await d.reviews.scoresFor(d.db, assignments.filter((a) => a.assignment.status === 'scored').map((a) => a.assignment.id));
@@ -188,6 +194,35 @@ export function createReviewsService(d: ReviewsDeps) {
     return profile(ctx);
   }
 
-  return { setCriteria, getCriteria, assign, recuse, score, ranking, myAssignments, profile, updateProfile, declareTie, removeTie };
+  /**
+   * Feedback for a bidding team, once an award on the challenge is final and the team did not
+   * win: its per-criterion scores and the comments experts marked shareable, with no names.
+   */
+  async function feedback(bidId: string, ctx: Ctx) {
+    const actor = requireActor(ctx);
+    const bid = await d.bids.findById(d.db, bidId);
+    if (!bid || !actor.memberships.some((m) => m.organisationId === bid.teamId)) throw new NotFound('bid');
+    const award = await d.finalAward(d.db, bid.challengeId);
+    if (!award) throw new Conflict('feedback is shown once the award is final');
+    if (award.winnerBidIds.includes(bidId)) throw new Conflict('feedback is for the teams that did not win');
+    const ranking = await rankingOf(bid.challengeId);
+    const position = ranking.items.findIndex((i) => i.bidId === bidId);
+    const assignments = (await d.reviews.assignmentsForBids(d.db, [bidId])).filter((a) => a.assignment.status === 'scored');
+    const scores = await d.reviews.detailedScores(d.db, assignments.map((a) => a.assignment.id));
+    const criteria = await d.reviews.criteria(d.db, bid.challengeId);
+    return {
+      score: position >= 0 ? ranking.items[position]!.score : null,
+      rank: position >= 0 ? position + 1 : null,
+      of: ranking.items.length,
+      criteria: criteria.map((c) => ({
+        name: c.name,
+        weight: c.weight,
+        scores: scores.filter((s) => s.criterionId === c.id).map((s) => s.score).sort((a, b) => b - a),
+        comments: scores.filter((s) => s.criterionId === c.id && s.shareable && s.comment).map((s) => s.comment),
+      })),
+    };
+  }
+
+  return { setCriteria, getCriteria, assign, recuse, score, ranking, myAssignments, profile, updateProfile, declareTie, removeTie, feedback };
 }
 export type ReviewsService = ReturnType<typeof createReviewsService>;
