@@ -102,13 +102,32 @@ function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
   };
 }
 
+/**
+ * BullMQ's PostgreSQL backend builds its own pg.Pool and listens for errors on idle clients
+ * only; a client checked out when its connection drops (a restart, a reset) emits 'error'
+ * with no listener, which Node turns into an uncaught exception. We reach its pool (internal:
+ * queue.backend.connection.pool in bullmq 6.7) and give every client a listener; the failed
+ * query still rejects and the worker supervisor backs off. Remove when bullmq does this itself.
+ */
+function guardBullmqPool(instance: unknown): void {
+  const pool = (instance as { backend?: { connection?: { pool?: pg.Pool } } }).backend?.connection?.pool;
+  if (pool && !(pool as pg.Pool & { jiebangGuarded?: boolean }).jiebangGuarded) {
+    (pool as pg.Pool & { jiebangGuarded?: boolean }).jiebangGuarded = true;
+    pool.on('connect', (client) => client.on('error', () => {}));
+  }
+}
+
 function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
   const Pg = withBackend(createPostgresBackend);
   const connection = { connectionString: databaseUrl, schema, max: 4 };
   const admin = new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: pingTimeoutMs });
   admin.on('error', () => {});
   admin.on('connect', (client) => client.on('error', () => {}));
-  const queues = queueCache((name) => new Pg.Queue(name, { connection }) as unknown as Queue);
+  const queues = queueCache((name) => {
+    const q = new Pg.Queue(name, { connection }) as unknown as Queue;
+    guardBullmqPool(q);
+    return q;
+  });
   const workers: Worker[] = [];
   return {
     kind: 'postgres',
@@ -116,6 +135,7 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
     add: queues.add,
     worker(name, processor, opts = {}) {
       const w = new Pg.Worker(name, processor, { connection, concurrency: opts.concurrency ?? 4, ...retention }) as unknown as Worker;
+      guardBullmqPool(w);
       workers.push(w);
       return w;
     },
