@@ -30,6 +30,8 @@ export const notificationKinds = [
   'award_revoked',
   'objection_lodged',
   'objection_resolved',
+  'bid_partner_invited',
+  'review_assigned',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -129,6 +131,14 @@ export const notificationTexts: Texts = {
   objection_resolved: {
     'zh-CN': { title: '异议已处理', body: '您对“{challenge}”提出的异议已处理：{decision}。' },
     en: { title: 'Objection handled', body: 'Your objection to the award of “{challenge}” was handled: {decision}.' },
+  },
+  bid_partner_invited: {
+    'zh-CN': { title: '联合揭榜邀请', body: '{organisation} 邀请贵单位作为合作单位联合揭榜“{challenge}”，请在截止前确认参与。' },
+    en: { title: 'Invitation to bid jointly', body: '{organisation} names you as a partner in its bid for “{challenge}”. Please confirm before the deadline.' },
+  },
+  review_assigned: {
+    'zh-CN': { title: '新的评审任务', body: '您被安排评审“{challenge}”的一份揭榜申报，请按评审指标打分。' },
+    en: { title: 'New review assignment', body: 'You are assigned to review a bid for “{challenge}”. Please score it against the criteria.' },
   },
 };
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { challenges, creditRecords } from '../../db/schema';
+import { challenges, creditRecords, outbox } from '../../db/schema';
 import type { BidContent } from '../../shared/contracts/bids';
 import { bidDigest } from '../../server/modules/bids/service';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -119,6 +119,9 @@ describe('drafting and submitting a bid', () => {
     const partner = await newTeam();
     const { id } = (await client.request('POST', '/api/bids', { challengeId: c.id })).json();
     await client.request('PUT', `/api/bids/${id}/draft`, proposal({ partnerIds: [partner.team.id] }));
+    await client.request('PUT', `/api/bids/${id}/draft`, proposal({ partnerIds: [partner.team.id] }));
+    const invited = await db().select().from(outbox).where(eq(outbox.jobId, `notify.bid.partner.${id}.${partner.team.id}`));
+    expect(invited).toHaveLength(1);
     const early = await client.request('POST', `/api/bids/${id}/submit`);
     expect(early.json().fields).toEqual([expect.objectContaining({ path: 'partnerIds' })]);
     expect((await partner.client.request('POST', `/api/bids/${id}/partners/confirm`)).statusCode).toBe(200);

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema';
 import { bidScore, expertTotal } from '../../shared/contracts/reviews';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { logIn, type Client } from '../helpers/client';
@@ -64,7 +66,9 @@ describe('expert review', () => {
     expect(tie.json().fields[0].message).toContain('declared_tie');
 
     const clean = await expert('东南大学');
-    expect((await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: clean.id })).statusCode).toBe(201);
+    const assigned = await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: clean.id });
+    expect(assigned.statusCode).toBe(201);
+    expect(await db().select().from(outbox).where(eq(outbox.jobId, `notify.review.assigned.${assigned.json().id}`))).toHaveLength(1);
     expect((await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: clean.id })).statusCode).toBe(409);
   });
 

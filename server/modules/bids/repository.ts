@@ -38,13 +38,14 @@ export function createBidsRepository() {
         .where(eq(bidPartners.bidId, bidId));
     },
 
-    /** Replaces the partner set, keeping confirmations of partners that stay. */
-    async setPartners(ex: Executor, bidId: string, organisationIds: string[]): Promise<void> {
+    /** Replaces the partner set, keeping confirmations of partners that stay; returns the new ones. */
+    async setPartners(ex: Executor, bidId: string, organisationIds: string[]): Promise<string[]> {
       const current = (await ex.select().from(bidPartners).where(eq(bidPartners.bidId, bidId))).map((r) => r.organisationId);
       const removed = current.filter((id) => !organisationIds.includes(id));
       const added = organisationIds.filter((id) => !current.includes(id));
       if (removed.length) await ex.delete(bidPartners).where(and(eq(bidPartners.bidId, bidId), inArray(bidPartners.organisationId, removed)));
       if (added.length) await ex.insert(bidPartners).values(added.map((organisationId) => ({ bidId, organisationId })));
+      return added;
     },
 
     async confirmPartner(ex: Executor, bidId: string, organisationId: string, userId: string, at: Date): Promise<boolean> {

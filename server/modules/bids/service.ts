@@ -146,7 +146,9 @@ export function createBidsService(d: BidsDeps) {
       const partnerIds = [...new Set(content.partnerIds)].filter((p) => p !== bid.teamId);
       const verified = await d.bids.verifiedOrganisationIds(tx, partnerIds);
       if (verified.length !== partnerIds.length) throw ValidationError.field('partnerIds', 'partners must be verified organisations');
-      await d.bids.setPartners(tx, id, partnerIds);
+      for (const orgId of await d.bids.setPartners(tx, id, partnerIds)) {
+        await enqueueJob(tx, notifyJob({ kind: 'bid_partner_invited', audience: { type: 'organisation', organisationId: orgId }, refs: { challengeId: bid.challengeId, organisationId: bid.teamId }, extra: {}, link: `/bids/${id}`, cause: `bid.partner.${id}.${orgId}` }));
+      }
       const updated = await d.bids.update(tx, id, { draft: { ...content, partnerIds }, updatedAt: d.clock.now() });
       await audit(tx, ctx, 'draft_saved', id, null, { sha256: bidDigest(content) });
       return view(tx, updated, actor);

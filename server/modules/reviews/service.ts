@@ -12,6 +12,8 @@ import type { BidsRepository } from '../bids/repository';
 import type { ChallengesRepository } from '../challenges/repository';
 import { isPublisherSide, isStaff } from '../challenges/views';
 import { findConflicts } from './conflicts';
+import { notifyJob } from '../../../jobs/contracts';
+import { enqueueJob } from '../../infra/outbox';
 import type { ReviewsRepository } from './repository';
 
 export interface ReviewsDeps {
@@ -86,6 +88,7 @@ export function createReviewsService(d: ReviewsDeps) {
         }
         const a = await d.reviews.insertAssignment(tx, { bidId, expertId: body.expertId, assignedBy: actor.id, createdAt: d.clock.now() });
         await audit(tx, ctx, 'review.assigned', 'bid', bidId, { assignmentId: a.id, expertId: body.expertId });
+        await enqueueJob(tx, notifyJob({ kind: 'review_assigned', audience: { type: 'user', userId: body.expertId }, refs: { challengeId: bid.challengeId }, extra: {}, link: `/bids/${bidId}`, cause: `review.assigned.${a.id}` }));
         return { ...a, expertName: (await d.accounts.findUserById(tx, body.expertId))?.name ?? '' };
       });
     } catch (err) {
