@@ -65,8 +65,7 @@ export function createAwardsService(d: AwardsDeps) {
     const actor = requireActor(ctx);
     const c = await d.challenges.findById(d.db, challengeId);
     if (!c) throw new NotFound('challenge');
-    const joint = await d.challenges.jointPublishers(d.db, challengeId);
-    if (!actor.memberships.some((m) => m.organisationId === c.publisherId) && !isPublisherSide(actor, c, { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: [] })) {
+    if (!isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId))) {
       throw new Forbidden('the publisher proposes the winner');
     }
     const ranking = await d.ranking(challengeId, ctx);

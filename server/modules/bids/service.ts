@@ -14,7 +14,7 @@ import type { Clock } from '../../infra/clock';
 import { uniqueViolation, type Db, type Executor, type Tx } from '../../infra/database';
 import { guardTransition } from '../../lifecycle-guard';
 import type { ChallengeRow, ChallengesRepository } from '../challenges/repository';
-import { canSeeChallenge, isPublisherSide, isStaff, orgIdsOf, type Related } from '../challenges/views';
+import { canSeeChallenge, isPublisherSide, isStaff, orgIdsOf } from '../challenges/views';
 import type { BidRow, BidsRepository } from './repository';
 
 export interface BidsDeps {
@@ -35,10 +35,7 @@ type Reader = 'team' | 'partner' | 'reviewer';
 const afterSubmission: readonly BidRow['status'][] = ['submitted', 'eligible', 'ineligible'];
 
 export function createBidsService(d: BidsDeps) {
-  async function related(ex: Executor, challengeId: string): Promise<Related> {
-    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(ex, challengeId), d.challenges.invitedTeams(ex, challengeId)]);
-    return { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) };
-  }
+  const related = (ex: Executor, challengeId: string) => d.challenges.related(ex, challengeId);
 
   const isOpen = (c: ChallengeRow) => c.status === 'published' && !!c.deadline && c.deadline > d.clock.now();
 

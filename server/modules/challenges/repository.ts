@@ -13,6 +13,7 @@ import {
 import type { PublicListQuery } from '../../../shared/contracts/challenges';
 import type { ChallengeState } from '../../../shared/lifecycles/challenge';
 import type { Executor } from '../../infra/database';
+import type { Related } from './views';
 
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type BatchRow = typeof batches.$inferSelect;
@@ -101,6 +102,15 @@ export function createChallengesRepository() {
         .where(and(eq(challengeJointPublishers.challengeId, challengeId), eq(challengeJointPublishers.organisationId, organisationId), isNull(challengeJointPublishers.confirmedAt)))
         .returning();
       return rows.length === 1;
+    },
+
+    /** The organisations a challenge involves besides its publisher: what visibility rules need. */
+    async related(ex: Executor, challengeId: string): Promise<Related> {
+      const [joint, invited] = await Promise.all([
+        ex.select({ id: challengeJointPublishers.organisationId }).from(challengeJointPublishers).where(eq(challengeJointPublishers.challengeId, challengeId)),
+        ex.select({ id: challengeInvitedTeams.organisationId }).from(challengeInvitedTeams).where(eq(challengeInvitedTeams.challengeId, challengeId)),
+      ]);
+      return { jointPublisherIds: joint.map((j) => j.id), invitedTeamIds: invited.map((t) => t.id) };
     },
 
     async invitedTeams(ex: Executor, challengeId: string) {

@@ -14,7 +14,7 @@ import { enqueueJob } from '../../infra/outbox';
 import { guardTransition } from '../../lifecycle-guard';
 import { documentTokens, queryGroups, toTsQuery } from '../search/segment';
 import type { ChallengeRow, ChallengesRepository } from './repository';
-import { canSeeChallenge, canSeeDescription, draftOf, isPublisherSide, isStaff, orgIdsOf, toDetail, toSummary, type Related } from './views';
+import { canSeeChallenge, canSeeDescription, draftOf, isPublisherSide, isStaff, orgIdsOf, toDetail, toSummary } from './views';
 
 export interface ChallengesDeps {
   db: Db;
@@ -24,10 +24,7 @@ export interface ChallengesDeps {
 
 
 export function createChallengesService(d: ChallengesDeps) {
-  async function related(ex: Executor, id: string): Promise<Related> {
-    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(ex, id), d.challenges.invitedTeams(ex, id)]);
-    return { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) };
-  }
+  const related = (ex: Executor, id: string) => d.challenges.related(ex, id);
 
   async function detail(ex: Executor, c: ChallengeRow, actor: Actor | null) {
     const [publisherName, batch, jointPublishers, invitedTeams, attachments, questions] = await Promise.all([

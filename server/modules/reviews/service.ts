@@ -61,9 +61,7 @@ export function createReviewsService(d: ReviewsDeps) {
   async function getCriteria(challengeId: string, ctx: Ctx) {
     const actor = requireActor(ctx);
     const c = await challengeAfterDeadline(d.db, challengeId);
-    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(d.db, challengeId), d.challenges.invitedTeams(d.db, challengeId)]);
-    const related = { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) };
-    if (!isStaff(actor) && !isPublisherSide(actor, c, related) && !actor.roles.includes('expert')) throw new Forbidden('criteria are for officials, the publisher and experts');
+    if (!isStaff(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId)) && !actor.roles.includes('expert')) throw new Forbidden('criteria are for officials, the publisher and experts');
     return criteriaView(d.db, challengeId);
   }
 
@@ -136,8 +134,7 @@ export function createReviewsService(d: ReviewsDeps) {
   async function ranking(challengeId: string, ctx: Ctx) {
     const actor = requireActor(ctx);
     const c = await challengeAfterDeadline(d.db, challengeId);
-    const [joint, invited] = await Promise.all([d.challenges.jointPublishers(d.db, challengeId), d.challenges.invitedTeams(d.db, challengeId)]);
-    if (!isStaff(actor) && !isPublisherSide(actor, c, { jointPublisherIds: joint.map((j) => j.organisationId), invitedTeamIds: invited.map((t) => t.organisationId) })) {
+    if (!isStaff(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId))) {
       throw new Forbidden('the ranking is for officials and the publisher');
     }
     return rankingOf(challengeId);
