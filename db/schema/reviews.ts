@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { AssignmentState } from '../../shared/lifecycles/review-assignment';
 import { bids } from './bids';
 import { challenges } from './challenges';
 import { organisations } from './organisations';
@@ -44,7 +45,7 @@ export const reviewAssignments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     bidId: uuid('bid_id').notNull().references(() => bids.id),
     expertId: uuid('expert_id').notNull().references(() => users.id),
-    status: text('status').$type<'assigned' | 'recused' | 'scored'>().notNull().default('assigned'),
+    status: text('status').$type<AssignmentState>().notNull().default('assigned'),
     recusalReason: text('recusal_reason'),
     assignedBy: uuid('assigned_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

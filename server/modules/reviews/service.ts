@@ -11,6 +11,8 @@ import type { AccountsRepository } from '../accounts/repository';
 import type { BidsRepository } from '../bids/repository';
 import type { ChallengesRepository } from '../challenges/repository';
 import { isPublisherSide, isStaff } from '../challenges/views';
+import { assignmentLifecycle } from '../../../shared/lifecycles/review-assignment';
+import { guardTransition } from '../../lifecycle-guard';
 import { findConflicts } from './conflicts';
 import { notifyJob } from '../../../jobs/contracts';
 import { enqueueJob } from '../../infra/outbox';
@@ -100,8 +102,8 @@ export function createReviewsService(d: ReviewsDeps) {
     return d.db.transaction(async (tx) => {
       const a = await d.reviews.assignment(tx, assignmentId, { forUpdate: true });
       if (!a || a.expertId !== actor.id) throw new NotFound('assignment');
-      if (a.status !== 'assigned') throw new Conflict(`this assignment is ${a.status}`);
-      const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: 'recused', recusalReason: body.reason });
+      const t = guardTransition(assignmentLifecycle, a.status, 'recuse', actor.roles);
+      const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: t.to, recusalReason: body.reason });
       await audit(tx, ctx, 'review.recused', 'bid', a.bidId, { assignmentId, reason: body.reason });
       return { ...updated, expertName: actor.name };
     });
@@ -112,7 +114,7 @@ export function createReviewsService(d: ReviewsDeps) {
     return d.db.transaction(async (tx) => {
       const a = await d.reviews.assignment(tx, assignmentId, { forUpdate: true });
       if (!a || a.expertId !== actor.id) throw new NotFound('assignment');
-      if (a.status !== 'assigned') throw new Conflict(`this assignment is ${a.status}`);
+      const t = guardTransition(assignmentLifecycle, a.status, 'score', actor.roles);
       const bid = (await d.bids.findById(tx, a.bidId))!;
       const criteria = await d.reviews.criteria(tx, bid.challengeId);
       const given = new Set(body.scores.map((s) => s.criterionId));
@@ -123,7 +125,7 @@ export function createReviewsService(d: ReviewsDeps) {
         throw ValidationError.field('scores', `score every criterion exactly once: ${criteria.map((c) => c.name).join('、')}`);
       }
       await d.reviews.insertScores(tx, body.scores.map((s) => ({ assignmentId, criterionId: s.criterionId, score: s.score, comment: s.comment, shareable: s.shareable })));
-      const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: 'scored', scoredAt: d.clock.now() });
+      const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: t.to, scoredAt: d.clock.now() });
       const total = expertTotal(body.scores.map((s) => ({ score: s.score, weight: criteria.find((c) => c.id === s.criterionId)!.weight })));
       await audit(tx, ctx, 'review.scored', 'bid', a.bidId, { assignmentId, total });
       return { ...updated, expertName: actor.name };
