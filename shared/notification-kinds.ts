@@ -32,6 +32,9 @@ export const notificationKinds = [
   'objection_resolved',
   'bid_partner_invited',
   'review_assigned',
+  'scores_complete',
+  'bid_submitted',
+  'bid_deadline_passed',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -139,6 +142,18 @@ export const notificationTexts: Texts = {
   review_assigned: {
     'zh-CN': { title: '新的评审任务', body: '您被安排评审“{challenge}”的一份揭榜申报，请按评审指标打分。' },
     en: { title: 'New review assignment', body: 'You are assigned to review a bid for “{challenge}”. Please score it against the criteria.' },
+  },
+  scores_complete: {
+    'zh-CN': { title: '专家评分已完成：{challenge}', body: '“{challenge}”的全部评审专家已完成评分，排名已确定，发榜方可提出揭榜方建议。' },
+    en: { title: 'Scoring complete: {challenge}', body: 'Every expert assigned to “{challenge}” has scored; the ranking is final and the publisher may propose the winner.' },
+  },
+  bid_submitted: {
+    'zh-CN': { title: '揭榜申报已提交（第 {version} 版）', body: '您对“{challenge}”的揭榜申报第 {version} 版已提交。回执（SHA-256）：{sha256}。请妥善保存，可随时核验申报内容未被改动。' },
+    en: { title: 'Bid submitted (version {version})', body: 'Version {version} of your bid on “{challenge}” was submitted. Receipt (SHA-256): {sha256}. Keep it to prove later that the bid was not changed.' },
+  },
+  bid_deadline_passed: {
+    'zh-CN': { title: '揭榜已截止：{challenge}', body: '“{challenge}”的揭榜申报已截止，科技局将进行形式审查，结果会通知您。' },
+    en: { title: 'Bidding closed: {challenge}', body: 'Bidding on “{challenge}” has closed. The bureau will now check eligibility and let you know the result.' },
   },
 };
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { awardState } from '../lifecycles/award';
+import { assignmentState } from '../lifecycles/review-assignment';
 import { text } from './common';
 
 export const criterion = z.object({
@@ -46,7 +48,8 @@ export const expertProfileView = z.object({
 });
 export const expertProfileBody = z.object({ institution: text(100).nullable(), expertise: z.string().trim().max(500) });
 
-export const conflictReason = z.enum(['same_institution', 'member_of_organisation', 'declared_tie']);
+export const conflictReason = z.enum(['same_institution', 'member_of_organisation', 'declared_tie', 'recent_deal']);
+export type ConflictReason = z.infer<typeof conflictReason>;
 export const assignmentBody = z.object({ expertId: z.uuid() });
 export const conflictView = z.object({ reason: conflictReason, organisationName: z.string() });
 
@@ -55,8 +58,69 @@ export const assignmentView = z.object({
   bidId: z.uuid(),
   expertId: z.uuid(),
   expertName: z.string(),
-  status: z.enum(['assigned', 'recused', 'scored']),
+  status: assignmentState,
   recusalReason: z.string().nullable(),
+});
+
+export const myAssignmentList = z.object({
+  items: z.array(z.object({ id: z.uuid(), bidId: z.uuid(), challengeId: z.uuid(), challengeTitle: z.string(), teamName: z.string(), status: assignmentState, assignedAt: z.string() })),
+});
+
+/** What an assigned expert works from: the criteria and, once given, their own scores. */
+export const assignmentDetailView = z.object({
+  assignment: assignmentView,
+  challengeId: z.uuid(),
+  challengeTitle: z.string(),
+  teamName: z.string(),
+  criteria: z.array(criterion.extend({ id: z.uuid() })),
+  scores: z.array(z.object({ criterionId: z.uuid(), score: z.number().int(), comment: z.string(), shareable: z.boolean() })),
+  /** This expert's weighted total (0–100) once scored. */
+  total: z.number().nullable(),
+});
+
+/** An expert in the pool as a candidate for one bid, with the conflicts that block them. */
+export const candidateView = z.object({
+  expertId: z.uuid(),
+  name: z.string(),
+  institution: z.string().nullable(),
+  expertise: z.string(),
+  conflicts: z.array(conflictView),
+});
+
+/** The officials' review board of a challenge: criteria and, per eligible bid, experts assigned and available. */
+export const reviewBoardView = z.object({
+  challengeId: z.uuid(),
+  challengeTitle: z.string(),
+  criteria: criteriaView,
+  bids: z.array(
+    z.object({
+      bidId: z.uuid(),
+      teamName: z.string(),
+      assignments: z.array(assignmentView),
+      /** Every expert in the pool not yet assigned to this bid; those with conflicts cannot be assigned. */
+      candidates: z.array(candidateView),
+    }),
+  ),
+});
+
+/** Officials' pipeline of challenges past their deadline, with where each stands. */
+export const reviewQueue = z.object({
+  items: z.array(
+    z.object({
+      challengeId: z.uuid(),
+      title: z.string(),
+      publisherName: z.string(),
+      deadline: z.string().nullable(),
+      submitted: z.number().int(),
+      awaitingEligibility: z.number().int(),
+      eligible: z.number().int(),
+      criteriaSet: z.boolean(),
+      assignments: z.number().int(),
+      scored: z.number().int(),
+      rankingFinal: z.boolean(),
+      award: z.object({ id: z.uuid(), status: awardState, openObjections: z.number().int() }).nullable(),
+    }),
+  ),
 });
 
 export const recusalBody = z.object({ reason: text(500) });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { challenges, creditRecords, outbox } from '../../db/schema';
 import type { BidContent } from '../../shared/contracts/bids';
@@ -82,6 +82,13 @@ describe('drafting and submitting a bid', () => {
     const check = await client.request('POST', `/api/bids/${started.id}/verify-receipt`, { sha256: v1.receipts[0].sha256 });
     expect(check.json()).toMatchObject({ matches: true, version: 1 });
     expect((await client.request('POST', `/api/bids/${started.id}/verify-receipt`, { sha256: 'f'.repeat(64) })).json().matches).toBe(false);
+
+    // Each version's receipt also reaches the team as a notification (and e-mail), digest included.
+    const receipts = await db().select().from(outbox).where(like(outbox.jobId, `notify.bid.submitted.${started.id}.%`));
+    expect(receipts.map((r) => (r.payload as { extra: { version: string; sha256: string } }).extra).sort((a, b) => a.version.localeCompare(b.version))).toEqual([
+      { version: '1', sha256: v1.receipts[0].sha256 },
+      { version: '2', sha256: v2.receipts[0].sha256 },
+    ]);
   });
 
   it('checks the price against the bounty and that milestone shares add up to 100 %', async () => {

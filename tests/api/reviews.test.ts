@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema';
+import { awardDecisions, bids as bidsTable, memberships, outbox } from '../../db/schema';
 import { bidScore, expertTotal } from '../../shared/contracts/reviews';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { logIn, type Client } from '../helpers/client';
 import { makeOrganisation, makeUser } from '../helpers/factories';
-import { closedWithEligibleBids as closedWithEligibleBidsFixture } from '../helpers/review-fixture';
+import { makeChallenge } from '../helpers/challenges';
+import { closedWithEligibleBids as closedWithEligibleBidsFixture, reviewed as reviewedFixture } from '../helpers/review-fixture';
 
 let t: TestApp;
 const db = () => t.rt.database.db;
@@ -123,5 +124,91 @@ describe('expert review', () => {
 
     const locked = await official.request('PUT', `/api/challenges/${challenge.id}/criteria`, { criteria: [{ name: '技术路线', weight: 100 }] });
     expect(locked.statusCode).toBe(409);
+  });
+});
+
+describe('review board, queue and assignment detail', () => {
+  it('shows officials every candidate with the conflicts that block them, including a deal in the last three years', async () => {
+    const { challenge, bids } = await closedWithEligibleBids(1);
+    const clean = await expert('东南大学');
+    const sameUniversity = await expert('扬州大学');
+    // An expert working for an enterprise that took a deal with the bidding team last year.
+    const pastPartner = await makeOrganisation(db(), { kind: 'enterprise' });
+    const engineer = await makeUser(db(), { role: 'expert' });
+    await db().insert(memberships).values({ userId: engineer.id, organisationId: pastPartner.id, role: 'enterprise_member' });
+    const past = await makeChallenge(db(), { publisherId: pastPartner.id, createdBy: engineer.id, status: 'closed' });
+    const [pastBid] = await db().insert(bidsTable).values({ challengeId: past.id, teamId: bids[0]!.teamId, createdBy: engineer.id, status: 'eligible', challengeRevision: 1 }).returning();
+    await db().insert(awardDecisions).values({ challengeId: past.id, winnerBidIds: [pastBid!.id], status: 'final', proposedBy: engineer.id, proposedAt: new Date(Date.now() - 400 * 86_400_000), finalAt: new Date(Date.now() - 365 * 86_400_000) });
+
+    const board = await official.request('GET', `/api/challenges/${challenge.id}/review-board`);
+    expect(board.statusCode, board.body).toBe(200);
+    const candidates = board.json().bids[0].candidates as { expertId: string; conflicts: { reason: string }[] }[];
+    expect(candidates.find((c) => c.expertId === clean.id)?.conflicts).toEqual([]);
+    expect(candidates.find((c) => c.expertId === sameUniversity.id)?.conflicts.map((c) => c.reason)).toEqual(['same_institution']);
+    expect(candidates.find((c) => c.expertId === engineer.id)?.conflicts.map((c) => c.reason)).toEqual(['recent_deal']);
+    const blocked = await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: engineer.id });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().fields[0].message).toContain('recent_deal');
+
+    // Assigned experts leave the candidates and appear as assignments.
+    await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: clean.id });
+    const after = (await official.request('GET', `/api/challenges/${challenge.id}/review-board`)).json();
+    expect(after.bids[0].assignments.map((a: { expertId: string }) => a.expertId)).toEqual([clean.id]);
+    expect(after.bids[0].candidates.some((c: { expertId: string }) => c.expertId === clean.id)).toBe(false);
+    expect((await publisher.request('GET', `/api/challenges/${challenge.id}/review-board`)).statusCode).toBe(403);
+    expect((await clean.client.request('GET', `/api/challenges/${challenge.id}/review-board`)).statusCode).toBe(403);
+  });
+
+  it('a deal older than three years is no conflict', async () => {
+    const { challenge, bids } = await closedWithEligibleBids(1);
+    const oldPartner = await makeOrganisation(db(), { kind: 'enterprise' });
+    const engineer = await makeUser(db(), { role: 'expert' });
+    await db().insert(memberships).values({ userId: engineer.id, organisationId: oldPartner.id, role: 'enterprise_member' });
+    const past = await makeChallenge(db(), { publisherId: oldPartner.id, createdBy: engineer.id, status: 'closed' });
+    const [pastBid] = await db().insert(bidsTable).values({ challengeId: past.id, teamId: bids[0]!.teamId, createdBy: engineer.id, status: 'eligible', challengeRevision: 1 }).returning();
+    await db().insert(awardDecisions).values({ challengeId: past.id, winnerBidIds: [pastBid!.id], status: 'final', proposedBy: engineer.id, proposedAt: new Date(Date.now() - 1200 * 86_400_000), finalAt: new Date(Date.now() - 1100 * 86_400_000) });
+    const board = (await official.request('GET', `/api/challenges/${challenge.id}/review-board`)).json();
+    expect(board.bids[0].candidates.find((c: { expertId: string }) => c.expertId === engineer.id).conflicts).toEqual([]);
+  });
+
+  it('gives the expert their assignment with criteria and, once scored, their own scores and total; nobody else', async () => {
+    const { challenge, bids } = await closedWithEligibleBids(1);
+    const set = (await official.request('PUT', `/api/challenges/${challenge.id}/criteria`, { criteria: [{ name: '技术路线', weight: 70 }, { name: '团队实力', weight: 30 }] })).json();
+    const e = await expert('东南大学');
+    const other = await expert('江南大学');
+    const id = (await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: e.id })).json().id as string;
+    const before = await e.client.request('GET', `/api/assignments/${id}`);
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toMatchObject({ challengeId: challenge.id, scores: [], total: null, assignment: { status: 'assigned' } });
+    expect(before.json().criteria.map((c: { name: string }) => c.name)).toEqual(['技术路线', '团队实力']);
+    expect((await other.client.request('GET', `/api/assignments/${id}`)).statusCode).toBe(404);
+    expect((await official.request('GET', `/api/assignments/${id}`)).statusCode).toBe(403);
+
+    const [route, strength] = set.criteria as { id: string }[];
+    await e.client.request('POST', `/api/assignments/${id}/scores`, { scores: [{ criterionId: route!.id, score: 8, comment: '可行', shareable: true }, { criterionId: strength!.id, score: 6 }] });
+    const after = (await e.client.request('GET', `/api/assignments/${id}`)).json();
+    expect(after.total).toBe(74);
+    expect(after.scores).toEqual([
+      { criterionId: route!.id, score: 8, comment: '可行', shareable: true },
+      { criterionId: strength!.id, score: 6, comment: '', shareable: false },
+    ]);
+    const mine = (await e.client.request('GET', '/api/experts/me/assignments')).json().items;
+    expect(mine).toEqual([expect.objectContaining({ id, status: 'scored', assignedAt: expect.any(String) })]);
+
+    // The last score makes the ranking final: officials and the publisher are told.
+    const done = await db().select().from(outbox).where(eq(outbox.jobId, `notify.review.complete.${challenge.id}.officials`));
+    expect(done).toHaveLength(1);
+    expect(await db().select().from(outbox).where(eq(outbox.jobId, `notify.review.complete.${challenge.id}.${enterpriseId}`))).toHaveLength(1);
+  });
+
+  it('lists the officials’ queue with where each challenge stands', async () => {
+    const { challenge, bids } = await closedWithEligibleBids(2);
+    const row = () => official.request('GET', '/api/review/challenges').then((r) => r.json().items.find((i: { challengeId: string }) => i.challengeId === challenge.id));
+    expect(await row()).toMatchObject({ submitted: 2, awaitingEligibility: 0, eligible: 2, criteriaSet: false, assignments: 0, scored: 0, rankingFinal: false, award: null });
+    await reviewedFixture(t.app, db(), official, challenge.id, bids.map((b) => b.id));
+    expect(await row()).toMatchObject({ criteriaSet: true, assignments: 2, scored: 2, rankingFinal: true, award: null });
+    const award = (await publisher.request('POST', `/api/challenges/${challenge.id}/awards`, { winnerBidIds: [bids[0]!.id] })).json();
+    expect(await row()).toMatchObject({ award: { id: award.id, status: 'proposed', openObjections: 0 } });
+    expect((await publisher.request('GET', '/api/review/challenges')).statusCode).toBe(403);
   });
 });

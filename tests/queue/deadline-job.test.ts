@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { awardDecisions, bids, challenges } from '../../db/schema';
+import { awardDecisions, bids, challenges, outbox } from '../../db/schema';
 import { noticeJob } from '../../jobs/contracts';
 import { enqueueJob } from '../../server/infra/outbox';
 import { createQueueBackend } from '../../jobs/queue-backend';
@@ -51,6 +51,8 @@ describe.each(backends)('the deadline job on the $kind backend', ({ kind }) => {
         expect(await status(a.id)).toBe('closed');
         expect(await status(b.id)).toBe('unfilled');
       }, { timeout: 25_000, interval: 200 });
+      // The bidding team learns that bidding closed (its notification goes through the outbox).
+      expect(await database.db.select().from(outbox).where(eq(outbox.jobId, `notify.challenge.deadline.${a.id}.${team.id}`))).toHaveLength(1);
 
       // The public notice of an award ends by a delayed job too, and the award becomes final.
       const [award] = await database.db

@@ -170,6 +170,10 @@ export function createBidsService(d: BidsDeps) {
       await d.bids.insertVersion(tx, { bidId: id, version, content, sha256, challengeRevision: challenge.revision, submittedBy: actor.id, submittedAt: now });
       const updated = await d.bids.update(tx, id, { status: t.to, latestVersion: version, submittedAt: now, challengeRevision: challenge.revision, needsReconfirmation: false, updatedAt: now });
       await audit(tx, ctx, event, id, { status: bid.status, version: bid.latestVersion }, { status: t.to, version, sha256 });
+      await enqueueJob(
+        tx,
+        notifyJob({ kind: 'bid_submitted', audience: { type: 'organisation', organisationId: bid.teamId }, refs: { challengeId: bid.challengeId }, extra: { version: String(version), sha256 }, link: `/bids/${id}`, cause: `bid.submitted.${id}.${version}` }),
+      );
       return view(tx, updated, actor);
     });
   }

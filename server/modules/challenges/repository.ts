@@ -162,9 +162,10 @@ export function createChallengesRepository() {
       await ex.insert(challengeTermChanges).values(values);
     },
 
-    async submittedBidCount(ex: Executor, challengeId: string): Promise<number> {
-      const [row] = await ex.select({ n: count() }).from(bids).where(and(eq(bids.challengeId, challengeId), eq(bids.status, 'submitted')));
-      return row?.n ?? 0;
+    /** The teams whose bids stand submitted at the deadline: the deadline job closes and tells them. */
+    async submittedBidTeams(ex: Executor, challengeId: string): Promise<string[]> {
+      const rows = await ex.select({ teamId: bids.teamId }).from(bids).where(and(eq(bids.challengeId, challengeId), eq(bids.status, 'submitted')));
+      return rows.map((r) => r.teamId);
     },
 
     /** Flags every submitted bid for re-confirmation; returns the bidding teams. */

@@ -292,11 +292,15 @@ export function createChallengesService(d: ChallengesDeps) {
       const c = await d.challenges.findById(tx, id, { forUpdate: true });
       const now = d.clock.now();
       if (!c || c.status !== 'published' || !c.deadline || c.deadline > now) return 'skipped';
-      const bidCount = await d.challenges.submittedBidCount(tx, id);
+      const teams = await d.challenges.submittedBidTeams(tx, id);
+      const bidCount = teams.length;
       const t = guardTransition(challengeLifecycle, c.status, bidCount > 0 ? 'close' : 'mark_unfilled', 'system');
       await d.challenges.update(tx, id, { status: t.to, closedAt: now, updatedAt: now });
       await audit(tx, systemCtx, t.event, id, { status: c.status }, { status: t.to, bids: bidCount });
       await notifyPublisher(tx, c, t.to === 'closed' ? 'challenge_closed' : 'challenge_unfilled', `challenge.${t.event}.${id}`, { bids: String(bidCount) });
+      for (const teamId of teams) {
+        await enqueueJob(tx, notifyJob({ kind: 'bid_deadline_passed', audience: { type: 'organisation', organisationId: teamId }, refs: { challengeId: id }, extra: {}, link: '/bids', cause: `challenge.deadline.${id}.${teamId}` }));
+      }
       return t.to;
     });
   }

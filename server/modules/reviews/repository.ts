@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { bidPartners, bids, challenges, expertProfiles, expertTies, organisations, reviewAssignments, reviewCriteria, reviewScores, users } from '../../../db/schema';
+import { bidPartners, bids, challenges, expertProfiles, expertTies, memberships, organisations, reviewAssignments, reviewCriteria, reviewScores, users } from '../../../db/schema';
 import type { Executor } from '../../infra/database';
 
 export type AssignmentRow = typeof reviewAssignments.$inferSelect;
@@ -110,6 +110,100 @@ export function createReviewsRepository() {
         .innerJoin(organisations, eq(bids.teamId, organisations.id))
         .where(eq(reviewAssignments.expertId, expertId))
         .orderBy(asc(reviewAssignments.createdAt));
+    },
+
+    /** Everyone in the expert pool, with what conflict checks need. */
+    async expertPool(ex: Executor) {
+      const people = await ex
+        .selectDistinct({ id: users.id, name: users.name, institution: expertProfiles.institution, expertise: expertProfiles.expertise })
+        .from(memberships)
+        .innerJoin(users, eq(memberships.userId, users.id))
+        .leftJoin(expertProfiles, eq(expertProfiles.userId, users.id))
+        .where(eq(memberships.role, 'expert'))
+        .orderBy(users.name);
+      const ids = people.map((p) => p.id);
+      if (ids.length === 0) return [];
+      const [orgs, ties] = await Promise.all([
+        ex.select({ userId: memberships.userId, organisationId: memberships.organisationId }).from(memberships).where(inArray(memberships.userId, ids)),
+        ex.select({ expertId: expertTies.expertId, organisationId: expertTies.organisationId }).from(expertTies).where(inArray(expertTies.expertId, ids)),
+      ]);
+      return people.map((p) => ({
+        ...p,
+        expertise: p.expertise ?? '',
+        memberOrganisationIds: [...new Set(orgs.filter((o) => o.userId === p.id).map((o) => o.organisationId))],
+        tiedOrganisationIds: ties.filter((t) => t.expertId === p.id).map((t) => t.organisationId),
+      }));
+    },
+
+    /**
+     * Organisations that were party to a final award together with one of `organisationIds`
+     * since `since`: the publisher, the joint publishers, the winning teams and their partners.
+     * A final award is the record of a deal until contracts exist (issue 5).
+     */
+    async recentDealPartners(ex: Executor, organisationIds: readonly string[], since: Date): Promise<string[]> {
+      if (organisationIds.length === 0) return [];
+      const rows = await ex.execute<{ org: string }>(sql`
+        with deals as (
+          select a.id, c.publisher_id as org from award_decisions a join challenges c on c.id = a.challenge_id
+            where a.status = 'final' and a.final_at >= ${since}
+          union select a.id, j.organisation_id from award_decisions a join challenge_joint_publishers j on j.challenge_id = a.challenge_id
+            where a.status = 'final' and a.final_at >= ${since}
+          union select a.id, b.team_id from award_decisions a join bids b on b.id = any(a.winner_bid_ids)
+            where a.status = 'final' and a.final_at >= ${since}
+          union select a.id, p.organisation_id from award_decisions a join bid_partners p on p.bid_id = any(a.winner_bid_ids)
+            where a.status = 'final' and a.final_at >= ${since}
+        )
+        select distinct other.org from deals mine join deals other on other.id = mine.id
+        where mine.org in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)}) and other.org <> mine.org`);
+      return rows.rows.map((r) => r.org);
+    },
+
+    /** Challenges past their deadline (closed, or published while the deadline job is due), and where review and award stand on each (officials' queue). */
+    async queue(ex: Executor, now: Date) {
+      const rows = await ex.execute<{
+        challenge_id: string;
+        title: string;
+        publisher_name: string;
+        deadline: Date | null;
+        submitted: number;
+        awaiting: number;
+        eligible: number;
+        criteria: number;
+        assignments: number;
+        scored: number;
+        unreviewed: number;
+        award_id: string | null;
+        award_status: string | null;
+        open_objections: number;
+      }>(sql`
+        select c.id as challenge_id, c.title, o.name as publisher_name, c.deadline,
+          (select count(*)::int from bids b where b.challenge_id = c.id and b.status in ('submitted', 'eligible', 'ineligible')) as submitted,
+          (select count(*)::int from bids b where b.challenge_id = c.id and b.status = 'submitted') as awaiting,
+          (select count(*)::int from bids b where b.challenge_id = c.id and b.status = 'eligible') as eligible,
+          (select count(*)::int from review_criteria rc where rc.challenge_id = c.id) as criteria,
+          (select count(*)::int from review_assignments ra join bids b on b.id = ra.bid_id where b.challenge_id = c.id and b.status = 'eligible' and ra.status <> 'recused') as assignments,
+          (select count(*)::int from review_assignments ra join bids b on b.id = ra.bid_id where b.challenge_id = c.id and b.status = 'eligible' and ra.status = 'scored') as scored,
+          (select count(*)::int from bids b where b.challenge_id = c.id and b.status = 'eligible'
+             and not exists (select 1 from review_assignments ra where ra.bid_id = b.id and ra.status <> 'recused')) as unreviewed,
+          a.id as award_id, a.status as award_status,
+          coalesce((select count(*)::int from objections ob where ob.award_id = a.id and ob.status = 'open'), 0) as open_objections
+        from challenges c
+        join organisations o on o.id = c.publisher_id
+        left join lateral (select ad.id, ad.status from award_decisions ad where ad.challenge_id = c.id order by ad.proposed_at desc limit 1) a on true
+        where c.status = 'closed' or (c.status = 'published' and c.deadline <= ${now})
+        order by c.deadline desc nulls last
+        limit 500`);
+      return rows.rows;
+    },
+
+    /** An expert's own scores on an assignment, in criterion order. */
+    async scoresOf(ex: Executor, assignmentId: string) {
+      return ex
+        .select({ criterionId: reviewScores.criterionId, score: reviewScores.score, comment: reviewScores.comment, shareable: reviewScores.shareable, weight: reviewCriteria.weight })
+        .from(reviewScores)
+        .innerJoin(reviewCriteria, eq(reviewScores.criterionId, reviewCriteria.id))
+        .where(eq(reviewScores.assignmentId, assignmentId))
+        .orderBy(asc(reviewCriteria.position));
     },
 
     async insertScores(ex: Executor, rows: (typeof reviewScores.$inferInsert)[]) {

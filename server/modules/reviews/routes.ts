@@ -1,7 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParams } from '../../../shared/contracts/common';
-import { assignmentBody, assignmentView, criteriaBody, criteriaView, expertProfileBody, expertProfileView, feedbackView, rankingView, recusalBody, scoreBody, tieBody } from '../../../shared/contracts/reviews';
+import {
+  assignmentBody,
+  assignmentDetailView,
+  assignmentView,
+  criteriaBody,
+  criteriaView,
+  expertProfileBody,
+  expertProfileView,
+  feedbackView,
+  myAssignmentList,
+  rankingView,
+  recusalBody,
+  reviewBoardView,
+  reviewQueue,
+  scoreBody,
+  tieBody,
+} from '../../../shared/contracts/reviews';
 import type { ReviewsService } from './service';
 
 const assignment = (a: { id: string; bidId: string; expertId: string; expertName: string; status: 'assigned' | 'recused' | 'scored'; recusalReason: string | null }) => ({
@@ -32,17 +47,14 @@ export const reviewsRoutes: FastifyPluginAsyncZod<{ reviews: ReviewsService }> =
   app.post('/api/assignments/:id/scores', { schema: { tags, summary: 'Score every criterion 0–10 with comments', params: idParams, body: scoreBody, response: { 200: assignmentView } } }, async (req) =>
     assignment(await reviews.score(req.params.id, req.body, req.ctx)),
   );
-  app.get(
-    '/api/experts/me/assignments',
-    {
-      schema: {
-        tags,
-        summary: 'My review assignments (experts)',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), bidId: z.uuid(), challengeId: z.uuid(), challengeTitle: z.string(), teamName: z.string(), status: z.enum(['assigned', 'recused', 'scored']) })) }) },
-      },
-    },
-    async (req) => reviews.myAssignments(req.ctx),
+  app.get('/api/experts/me/assignments', { schema: { tags, summary: 'My review assignments (experts)', response: { 200: myAssignmentList } } }, async (req) => reviews.myAssignments(req.ctx));
+  app.get('/api/assignments/:id', { schema: { tags, summary: 'One of my assignments: criteria and my scores (experts)', params: idParams, response: { 200: assignmentDetailView } } }, async (req) =>
+    reviews.assignmentDetail(req.params.id, req.ctx),
   );
+  app.get('/api/challenges/:id/review-board', { schema: { tags, summary: 'Criteria, assignments and candidate experts with conflicts (officials)', params: idParams, response: { 200: reviewBoardView } } }, async (req) =>
+    reviews.board(req.params.id, req.ctx),
+  );
+  app.get('/api/review/challenges', { schema: { tags, summary: 'Challenges past their deadline and where review and award stand (officials)', response: { 200: reviewQueue } } }, async (req) => reviews.queue(req.ctx));
   app.get('/api/experts/me/profile', { schema: { tags, summary: 'My expert profile and declared ties', response: { 200: expertProfileView } } }, async (req) => reviews.profile(req.ctx));
   app.put('/api/experts/me/profile', { schema: { tags, summary: 'Update my institution and expertise', body: expertProfileBody, response: { 200: expertProfileView } } }, async (req) =>
     reviews.updateProfile(req.body, req.ctx),

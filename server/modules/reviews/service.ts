@@ -12,8 +12,9 @@ import type { BidsRepository } from '../bids/repository';
 import type { ChallengesRepository } from '../challenges/repository';
 import { isPublisherSide, isStaff } from '../challenges/views';
 import { assignmentLifecycle } from '../../../shared/lifecycles/review-assignment';
+import type { AwardState } from '../../../shared/lifecycles/award';
 import { guardTransition } from '../../lifecycle-guard';
-import { findConflicts } from './conflicts';
+import { findConflicts, type ExpertFacts } from './conflicts';
 import { notifyJob } from '../../../jobs/contracts';
 import { enqueueJob } from '../../infra/outbox';
 import type { ReviewsRepository } from './repository';
@@ -67,6 +68,13 @@ export function createReviewsService(d: ReviewsDeps) {
     return criteriaView(d.db, challengeId);
   }
 
+  /** What conflict checks know of an expert, with the organisations they shared a deal with in the last three years. */
+  async function expertFacts(ex: Tx | Db, e: Omit<ExpertFacts, 'recentDealOrganisationIds'>): Promise<ExpertFacts> {
+    const since = new Date(d.clock.now());
+    since.setUTCFullYear(since.getUTCFullYear() - 3);
+    return { ...e, recentDealOrganisationIds: await d.reviews.recentDealPartners(ex, e.memberOrganisationIds, since) };
+  }
+
   /** Assigns an expert to an eligible bid, unless a conflict of interest blocks it. */
   async function assign(bidId: string, body: z.infer<typeof assignmentBody>, ctx: Ctx) {
     const actor = requireRole(ctx, 'official');
@@ -79,10 +87,12 @@ export function createReviewsService(d: ReviewsDeps) {
         if (!expertMemberships.some((m) => m.role === 'expert')) throw ValidationError.field('expertId', 'this person is not in the expert pool');
         const profile = await d.reviews.profile(tx, body.expertId);
         const ties = await d.reviews.ties(tx, body.expertId);
-        const conflicts = findConflicts(
-          { institution: profile?.institution ?? null, memberOrganisationIds: expertMemberships.map((m) => m.organisationId), tiedOrganisationIds: ties.map((t) => t.organisationId) },
-          await d.reviews.parties(tx, bidId),
-        );
+        const facts = await expertFacts(tx, {
+          institution: profile?.institution ?? null,
+          memberOrganisationIds: expertMemberships.map((m) => m.organisationId),
+          tiedOrganisationIds: ties.map((t) => t.organisationId),
+        });
+        const conflicts = findConflicts(facts, await d.reviews.parties(tx, bidId));
         if (conflicts.length) {
           throw new AppError(409, 'CONFLICT', 'conflict of interest: the expert must not review this bid', conflicts.map((c) => ({ path: 'expertId', message: `${c.reason}: ${c.organisationName}` })));
         }
@@ -105,6 +115,8 @@ export function createReviewsService(d: ReviewsDeps) {
       const t = guardTransition(assignmentLifecycle, a.status, 'recuse', actor.roles);
       const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: t.to, recusalReason: body.reason });
       await audit(tx, ctx, 'review.recused', 'bid', a.bidId, { assignmentId, reason: body.reason });
+      const bid = (await d.bids.findById(tx, a.bidId))!;
+      if ((await rankingOf(tx, bid.challengeId)).final) await notifyScoresComplete(tx, bid.challengeId);
       return { ...updated, expertName: actor.name };
     });
   }
@@ -128,8 +140,20 @@ export function createReviewsService(d: ReviewsDeps) {
       const updated = await d.reviews.updateAssignment(tx, assignmentId, { status: t.to, scoredAt: d.clock.now() });
       const total = expertTotal(body.scores.map((s) => ({ score: s.score, weight: criteria.find((c) => c.id === s.criterionId)!.weight })));
       await audit(tx, ctx, 'review.scored', 'bid', a.bidId, { assignmentId, total });
+      if ((await rankingOf(tx, bid.challengeId)).final) await notifyScoresComplete(tx, bid.challengeId);
       return { ...updated, expertName: actor.name };
     });
+  }
+
+  /** 评分完成: the officials and the publisher side learn that the ranking is final. */
+  async function notifyScoresComplete(tx: Tx, challengeId: string) {
+    const c = (await d.challenges.findById(tx, challengeId))!;
+    const link = `/challenges/${challengeId}/review`;
+    await enqueueJob(tx, notifyJob({ kind: 'scores_complete', audience: { type: 'role', role: 'official' }, refs: { challengeId }, extra: {}, link, cause: `review.complete.${challengeId}.officials` }));
+    const related = await d.challenges.related(tx, challengeId);
+    for (const orgId of [c.publisherId, ...related.jointPublisherIds]) {
+      await enqueueJob(tx, notifyJob({ kind: 'scores_complete', audience: { type: 'organisation', organisationId: orgId }, refs: { challengeId }, extra: {}, link, cause: `review.complete.${challengeId}.${orgId}` }));
+    }
   }
 
   /** The weighted ranking; not final until every assigned expert (who did not recuse) has scored. */
@@ -139,13 +163,13 @@ export function createReviewsService(d: ReviewsDeps) {
     if (!isStaff(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId))) {
       throw new Forbidden('the ranking is for officials and the publisher');
     }
-    return rankingOf(challengeId);
+    return rankingOf(d.db, challengeId);
   }
 
-  async function rankingOf(challengeId: string) {
-    const eligible = (await d.bids.submittedFor(d.db, challengeId)).filter((r) => r.bid.status === 'eligible');
-    const assignments = await d.reviews.assignmentsForBids(d.db, eligible.map((r) => r.bid.id));
-    const scores = await d.reviews.scoresFor(d.db, assignments.filter((a) => a.assignment.status === 'scored').map((a) => a.assignment.id));
+  async function rankingOf(ex: Tx | Db, challengeId: string) {
+    const eligible = (await d.bids.submittedFor(ex, challengeId)).filter((r) => r.bid.status === 'eligible');
+    const assignments = await d.reviews.assignmentsForBids(ex, eligible.map((r) => r.bid.id));
+    const scores = await d.reviews.scoresFor(ex, assignments.filter((a) => a.assignment.status === 'scored').map((a) => a.assignment.id));
     const items = eligible.map((r) => {
       const mine = assignments.filter((a) => a.assignment.bidId === r.bid.id && a.assignment.status !== 'recused');
       const scored = mine.filter((a) => a.assignment.status === 'scored');
@@ -160,7 +184,79 @@ export function createReviewsService(d: ReviewsDeps) {
   async function myAssignments(ctx: Ctx) {
     const actor = requireRole(ctx, 'expert');
     const rows = await d.reviews.assignmentsOf(d.db, actor.id);
-    return { items: rows.map((r) => ({ id: r.assignment.id, bidId: r.assignment.bidId, challengeId: r.challengeId, challengeTitle: r.challengeTitle, teamName: r.teamName, status: r.assignment.status })) };
+    return {
+      items: rows.map((r) => ({
+        id: r.assignment.id,
+        bidId: r.assignment.bidId,
+        challengeId: r.challengeId,
+        challengeTitle: r.challengeTitle,
+        teamName: r.teamName,
+        status: r.assignment.status,
+        assignedAt: r.assignment.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** One assignment as its expert works from it: the criteria and, once given, their own scores. */
+  async function assignmentDetail(assignmentId: string, ctx: Ctx) {
+    const actor = requireRole(ctx, 'expert');
+    const row = (await d.reviews.assignmentsOf(d.db, actor.id)).find((r) => r.assignment.id === assignmentId);
+    if (!row) throw new NotFound('assignment');
+    const [criteria, scores] = await Promise.all([d.reviews.criteria(d.db, row.challengeId), d.reviews.scoresOf(d.db, assignmentId)]);
+    return {
+      assignment: { ...row.assignment, expertName: actor.name },
+      challengeId: row.challengeId,
+      challengeTitle: row.challengeTitle,
+      teamName: row.teamName,
+      criteria: criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight })),
+      scores: scores.map((x) => ({ criterionId: x.criterionId, score: x.score, comment: x.comment, shareable: x.shareable })),
+      total: scores.length ? Math.round(expertTotal(scores) * 100) / 100 : null,
+    };
+  }
+
+  /** The officials' board: criteria, and per eligible bid the experts assigned and the candidates with their conflicts. */
+  async function board(challengeId: string, ctx: Ctx) {
+    requireRole(ctx, 'official');
+    const c = await challengeAfterDeadline(d.db, challengeId);
+    const eligible = (await d.bids.submittedFor(d.db, challengeId)).filter((r) => r.bid.status === 'eligible');
+    const [assignments, pool] = await Promise.all([d.reviews.assignmentsForBids(d.db, eligible.map((r) => r.bid.id)), d.reviews.expertPool(d.db)]);
+    const facts = await Promise.all(pool.map((p) => expertFacts(d.db, p)));
+    const bids = [];
+    for (const r of eligible) {
+      const parties = await d.reviews.parties(d.db, r.bid.id);
+      const mine = assignments.filter((a) => a.assignment.bidId === r.bid.id);
+      bids.push({
+        bidId: r.bid.id,
+        teamName: r.teamName,
+        assignments: mine.map((a) => ({ id: a.assignment.id, bidId: a.assignment.bidId, expertId: a.assignment.expertId, expertName: a.expertName, status: a.assignment.status, recusalReason: a.assignment.recusalReason })),
+        candidates: pool
+          .map((p, i) => ({ expertId: p.id, name: p.name, institution: p.institution, expertise: p.expertise, conflicts: findConflicts(facts[i]!, parties) }))
+          .filter((p) => !mine.some((a) => a.assignment.expertId === p.expertId)),
+      });
+    }
+    return { challengeId, challengeTitle: c.title, criteria: await criteriaView(d.db, challengeId), bids };
+  }
+
+  /** Officials' pipeline of challenges past their deadline. */
+  async function queue(ctx: Ctx) {
+    requireRole(ctx, 'official');
+    const rows = await d.reviews.queue(d.db, d.clock.now());
+    return {
+      items: rows.map((r) => ({
+        challengeId: r.challenge_id,
+        title: r.title,
+        publisherName: r.publisher_name,
+        deadline: r.deadline ? new Date(r.deadline).toISOString() : null,
+        submitted: r.submitted,
+        awaitingEligibility: r.awaiting,
+        eligible: r.eligible,
+        criteriaSet: r.criteria > 0,
+        assignments: r.assignments,
+        scored: r.scored,
+        rankingFinal: r.eligible > 0 && r.unreviewed === 0 && r.assignments === r.scored,
+        award: r.award_id ? { id: r.award_id, status: r.award_status as AwardState, openObjections: r.open_objections } : null,
+      })),
+    };
   }
 
   async function profile(ctx: Ctx) {
@@ -207,7 +303,7 @@ export function createReviewsService(d: ReviewsDeps) {
     const award = await d.finalAward(d.db, bid.challengeId);
     if (!award) throw new Conflict('feedback is shown once the award is final');
     if (award.winnerBidIds.includes(bidId)) throw new Conflict('feedback is for the teams that did not win');
-    const ranking = await rankingOf(bid.challengeId);
+    const ranking = await rankingOf(d.db, bid.challengeId);
     const position = ranking.items.findIndex((i) => i.bidId === bidId);
     const assignments = (await d.reviews.assignmentsForBids(d.db, [bidId])).filter((a) => a.assignment.status === 'scored');
     const scores = await d.reviews.detailedScores(d.db, assignments.map((a) => a.assignment.id));
@@ -225,6 +321,6 @@ export function createReviewsService(d: ReviewsDeps) {
     };
   }
 
-  return { setCriteria, getCriteria, assign, recuse, score, ranking, myAssignments, profile, updateProfile, declareTie, removeTie, feedback };
+  return { setCriteria, getCriteria, assign, recuse, score, ranking, myAssignments, assignmentDetail, board, queue, profile, updateProfile, declareTie, removeTie, feedback };
 }
 export type ReviewsService = ReturnType<typeof createReviewsService>;
