@@ -61,6 +61,7 @@ export function createServices(s: Seams) {
     accounts: repos.accounts,
     finalAward: async (ex, challengeId) => (await repos.awards.forChallenge(ex, challengeId)).find((a) => a.status === 'final'),
   });
+  const bids = createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
     organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config }),
@@ -72,9 +73,10 @@ export function createServices(s: Seams) {
       storage: s.storage ?? diskStorage(s.config.STORAGE_DIR),
       attachments: createAttachmentsRepository(),
       access: challenges.access,
+      bidFiles: bids.files,
     }),
     batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
-    bids: createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned }),
+    bids,
     reviews,
     awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config }),
   };

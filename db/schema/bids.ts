@@ -55,6 +55,28 @@ export const bidVersions = pgTable(
   (t) => [unique('bid_versions_bid_version_uq').on(t.bidId, t.version)],
 );
 
+/**
+ * Files attached to a bid. The working copy lists the rows not removed; each submitted version
+ * records the files it had (id, name, SHA-256) in its content, so its digest covers them and a
+ * file a version names is never deleted, only removed from the working copy.
+ */
+export const bidAttachments = pgTable(
+  'bid_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bidId: uuid('bid_id').notNull().references(() => bids.id),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [index('bid_attachments_bid_idx').on(t.bidId)],
+);
+
 export const bidPartners = pgTable(
   'bid_partners',
   {

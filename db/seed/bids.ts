@@ -41,6 +41,7 @@ export function proposalFor(c: SeedChallenge, team: SeedTeamProfile, variant: nu
       { title: stageVerbs[1]!, deliverable: '小试样品及第三方检测报告', dueMonth: due[1]!, sharePercent: 30 },
       { title: stageVerbs[2]!, deliverable: '中试验证报告与工艺包', dueMonth: due[2]!, sharePercent: 40 },
     ],
+    attachments: [],
   };
 }
 

@@ -20,6 +20,12 @@ export const bidMilestone = z.object({
   sharePercent: z.number().int().min(1).max(100),
 });
 
+/** A file attached to a bid; a submitted version lists its files, so the receipt covers them. */
+export const bidAttachment = z.object({ id: z.uuid(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), sha256: z.string() });
+export type BidAttachment = z.infer<typeof bidAttachment>;
+/** At most this many files per bid. */
+export const maxBidAttachments = 20;
+
 /** A proposal as it is drafted: any part may be missing until submission. */
 export const bidContent = z.object({
   technicalRoute: z.string().trim().max(20_000).default(''),
@@ -29,6 +35,8 @@ export const bidContent = z.object({
   quotedPriceYuan: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
   durationMonths: z.number().int().min(1).max(60).nullable().default(null),
   milestones: z.array(bidMilestone).max(20).default([]),
+  /** Set by the server from the uploaded files; what a client sends here is ignored. */
+  attachments: z.array(bidAttachment).max(maxBidAttachments).default([]),
 });
 export type BidContent = z.infer<typeof bidContent>;
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { sessionPlugin } from '../../server/plugins/session';
 import { createRuntime, type Runtime } from '../../server/runtime';
 import type { ChallengeState } from '../../shared/lifecycles/challenge';
 import { publicStates } from '../../shared/lifecycles/challenge';
+import { multipart, pdf } from '../helpers/uploads';
 import { logIn, type Client } from '../helpers/client';
 import { testConfig } from '../helpers/config';
 import { makeUser, unique } from '../helpers/factories';
@@ -68,7 +69,7 @@ beforeAll(async () => {
   rt = await createRuntime(config, config.DATABASE_URL!);
   storageRoot = await mkdtemp(join(tmpdir(), 'jiebang-attachments-'));
   storage = diskStorage(storageRoot);
-  service = createAttachmentsService({ db: db(), clock: systemClock, storage, attachments: createAttachmentsRepository(), access: databaseChallengeAccess(db()) });
+  service = createAttachmentsService({ db: db(), clock: systemClock, storage, attachments: createAttachmentsRepository(), access: databaseChallengeAccess(db()), bidFiles: rt.services.bids.files });
   app = Fastify({ logger: false, bodyLimit: MiB });
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
@@ -86,23 +87,9 @@ afterAll(async () => {
   if (storageRoot) await rm(storageRoot, { recursive: true, force: true });
 });
 
-const pdf = (padding = 0) => Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n'), Buffer.alloc(padding, 0x20), Buffer.from('\n%%EOF\n')]);
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from('This program cannot be run in DOS mode.'), Buffer.alloc(100)]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** A multipart/form-data body as a browser's FormData sends it (UTF-8 file names, raw bytes). */
-function multipart(parts: { name: string; fileName?: string; data: Buffer | string; contentType?: string }[]) {
-  const boundary = `----jiebang${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.fileName === undefined ? '' : `; filename="${p.fileName}"`}`;
-    const type = p.fileName === undefined ? '' : `Content-Type: ${p.contentType ?? 'application/octet-stream'}\r\n`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(p.data), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const upload = (c: Client, challengeId: string, fileName: string, data: Buffer, contentType?: string) => {
   const body = multipart([{ name: 'file', fileName, data, ...(contentType ? { contentType } : {}) }]);

@@ -44,6 +44,7 @@ const proposal = (over: Partial<BidContent> = {}): BidContent => ({
     { title: '涂层配方定型', deliverable: '小试样品及测试报告', dueMonth: 6, sharePercent: 40 },
     { title: '中试验证', deliverable: '兆瓦级电解槽电极中试报告', dueMonth: 18, sharePercent: 60 },
   ],
+  attachments: [],
   ...over,
 });
 

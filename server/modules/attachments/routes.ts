@@ -1,6 +1,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bidAttachment } from '../../../shared/contracts/bids';
 import { attachment } from '../../../shared/contracts/challenges';
 import { idParams, okBody } from '../../../shared/contracts/common';
 import { AppError, ValidationError } from '../../errors';
@@ -40,6 +43,46 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<AttachmentsRoutesOptions> 
     if (!request.raw.complete) request.raw.resume();
   });
 
+  /**
+   * Reads the one file of a multipart upload and hands it to `store`. At fileSize busboy
+   * quietly ends the stream and marks it truncated; that becomes a 413 instead, so the storage
+   * discards what it wrote. A broken-off body is the sender's fault (400), not a 500.
+   */
+  async function receive<T>(request: FastifyRequest, store: (upload: { fileName: string; content: Readable }) => Promise<T>): Promise<T> {
+    if (!request.isMultipart()) throw unsupportedMediaType('send the file as multipart/form-data in the field "file"');
+    const part = await request.file().catch((err: { statusCode?: number }) => {
+      // busboy's parse errors carry no status: a body that is not valid multipart.
+      throw err.statusCode ? err : ValidationError.field('file', 'the multipart body is malformed');
+    });
+    if (!part || part.fieldname !== 'file') {
+      part?.file.resume();
+      throw ValidationError.field('file', 'attach the file in the multipart field "file"');
+    }
+    // A small body may have been parsed to its end already, so check the mark as well.
+    const refuse = () => part.file.destroy(payloadTooLarge(maxBytes));
+    if (part.file.truncated) refuse();
+    else part.file.once('limit', refuse);
+    try {
+      return await store({ fileName: part.filename, content: part.file });
+    } catch (err) {
+      if (!(err instanceof AppError) && err === part.file.errored) throw ValidationError.field('file', 'the upload ended before the file did; send it again');
+      throw err;
+    } finally {
+      // Refused before the upload was read (no session, no right): drain it so the request can end.
+      part.file.resume();
+    }
+  }
+
+  /** The download headers: the type was sniffed on upload; nothing may cache a sealed or draft file. */
+  const download = (reply: FastifyReply, a: { mimeType: string; sizeBytes: number; fileName: string }, content: Readable) =>
+    reply
+      .header('content-type', a.mimeType)
+      .header('content-length', a.sizeBytes)
+      .header('content-disposition', contentDisposition(a.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(content);
+
   app.post(
     '/api/challenges/:id/attachments',
     {
@@ -51,33 +94,34 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<AttachmentsRoutesOptions> 
         response: { 201: attachment },
       },
     },
-    async (request, reply) => {
-      if (!request.isMultipart()) throw unsupportedMediaType('send the file as multipart/form-data in the field "file"');
-      const part = await request.file().catch((err: { statusCode?: number }) => {
-        // busboy's parse errors carry no status: a body that is not valid multipart.
-        throw err.statusCode ? err : ValidationError.field('file', 'the multipart body is malformed');
-      });
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        throw ValidationError.field('file', 'attach the file in the multipart field "file"');
-      }
-      // At fileSize, busboy quietly ends the stream and marks it truncated; make that an
-      // error instead, so the storage discards what it wrote and the caller gets a 413. A
-      // small body may have been parsed to its end already, so check the mark as well.
-      const refuse = () => part.file.destroy(payloadTooLarge(maxBytes));
-      if (part.file.truncated) refuse();
-      else part.file.once('limit', refuse);
-      try {
-        const created = await attachments.add(request.params.id, { fileName: part.filename, content: part.file }, request.ctx);
-        return reply.code(201).send(created);
-      } catch (err) {
-        // The body broke off or was malformed inside the file: the sender's fault, not a 500.
-        if (!(err instanceof AppError) && err === part.file.errored) throw ValidationError.field('file', 'the upload ended before the file did; send it again');
-        throw err;
-      } finally {
-        // Refused before the upload was read (no session, no right): drain it so the request can end.
-        part.file.resume();
-      }
+    async (request, reply) => reply.code(201).send(await receive(request, (upload) => attachments.add(request.params.id, upload, request.ctx))),
+  );
+
+  app.post(
+    '/api/bids/:id/attachments',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Attach a file to the team’s bid before the deadline (multipart field "file"; sealed like the bid)',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: bidAttachment },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await receive(request, (upload) => attachments.addToBid(request.params.id, upload, request.ctx))),
+  );
+
+  app.get('/api/bids/:id/attachments/:attachmentId', { schema: { tags: ['bids'], summary: 'Download a bid’s file (whoever may read the bid)', params: attachmentParams } }, async (request, reply) => {
+    const { attachment: a, content } = await attachments.openForBid(request.params.id, request.params.attachmentId, request.ctx);
+    return download(reply, a, content);
+  });
+
+  app.delete(
+    '/api/bids/:id/attachments/:attachmentId',
+    { schema: { tags: ['bids'], summary: 'Remove a file from the bid’s working copy', params: attachmentParams, response: { 200: okBody } } },
+    async (request) => {
+      await attachments.removeFromBid(request.params.id, request.params.attachmentId, request.ctx);
+      return { ok: true as const };
     },
   );
 
@@ -86,17 +130,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<AttachmentsRoutesOptions> 
     { schema: { tags, summary: 'Download a challenge attachment', params: attachmentParams } },
     async (request, reply) => {
       const { attachment: a, content } = await attachments.open(request.params.id, request.params.attachmentId, request.ctx);
-      return (
-        reply
-          .header('content-type', a.mimeType)
-          .header('content-length', a.sizeBytes)
-          .header('content-disposition', contentDisposition(a.fileName))
-          // The type was sniffed on upload; the browser must not second-guess it.
-          .header('x-content-type-options', 'nosniff')
-          // Drafts and restricted descriptions: no shared cache may keep a copy.
-          .header('cache-control', 'private, no-store')
-          .send(content)
-      );
+      return download(reply, a, content);
     },
   );
 

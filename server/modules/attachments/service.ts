@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 // The Node entry point (accepts Node streams); TypeScript's bundler resolution would pick the web one.
 import { fileTypeFromStream } from 'file-type/node';
+import type { BidAttachment } from '../../../shared/contracts/bids';
 import type { Attachment } from '../../../shared/contracts/challenges';
 import type { Ctx } from '../../context';
 import { requireActor } from '../../context';
@@ -23,12 +24,31 @@ export interface ChallengeAccess {
   canView(challengeId: string, ctx: Ctx): Promise<boolean>;
 }
 
+/** A stored, checked upload as the owner of the file records it. */
+export interface StoredFile {
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+}
+
+/** What this module needs of bids: the bids service owns the rows and who may see them. */
+export interface BidFiles {
+  assertCanAttach(bidId: string, ctx: Ctx): Promise<void>;
+  record(bidId: string, file: StoredFile, ctx: Ctx): Promise<BidAttachment>;
+  find(bidId: string, attachmentId: string, ctx: Ctx): Promise<StoredFile & { id: string }>;
+  /** Returns the storage key when no submitted version names the file any more. */
+  remove(bidId: string, attachmentId: string, ctx: Ctx): Promise<string | null>;
+}
+
 export interface AttachmentsDeps {
   db: Db;
   clock: Clock;
   storage: FileStorage;
   attachments: AttachmentsRepository;
   access: ChallengeAccess;
+  bidFiles: BidFiles;
 }
 
 /**
@@ -155,10 +175,11 @@ export function createAttachmentsService(d: AttachmentsDeps) {
     if (now !== checked) throw new Conflict('the challenge changed state meanwhile; reload it and try again');
   }
 
-  async function add(challengeId: string, upload: { fileName: string; content: Readable }, ctx: Ctx): Promise<Attachment> {
-    const actor = requireActor(ctx);
-    const status = await editableStatus(challengeId, ctx, 'add attachments');
-
+  /**
+   * Stores an upload and checks it (not empty, an accepted type by its content, a safe name),
+   * then runs `record` with what was stored. A refusal anywhere deletes the stored file.
+   */
+  async function storeChecked<T>(upload: { fileName: string; content: Readable }, record: (file: StoredFile) => Promise<T>): Promise<T> {
     const stored = await d.storage.put(upload.content);
     try {
       if (stored.sizeBytes === 0) throw ValidationError.field('file', 'the file is empty');
@@ -167,20 +188,24 @@ export function createAttachmentsService(d: AttachmentsDeps) {
         throw unsupportedMediaType(`${detected ? `content of type ${detected}` : 'content of an unrecognised type'} is not accepted; upload ${acceptedList}`);
       }
       const fileName = displayFileName(upload.fileName, mimeType);
+      return await record({ fileName, mimeType, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.key });
+    } catch (err) {
+      // Refused or not recorded: the file must not outlive the request. A delete that fails
+      // too leaves a file no row points to (its key is random, so nobody can reach it); the
+      // caller still needs the original error.
+      await d.storage.delete(stored.key).catch(() => undefined);
+      throw err;
+    }
+  }
 
-      return await d.db.transaction(async (tx) => {
+  async function add(challengeId: string, upload: { fileName: string; content: Readable }, ctx: Ctx): Promise<Attachment> {
+    const actor = requireActor(ctx);
+    const status = await editableStatus(challengeId, ctx, 'add attachments');
+    return storeChecked(upload, (file) =>
+      d.db.transaction(async (tx) => {
         await lockUnchanged(tx, challengeId, status);
         const now = d.clock.now();
-        const row = await d.attachments.insert(tx, {
-          challengeId,
-          fileName,
-          mimeType,
-          sizeBytes: stored.sizeBytes,
-          sha256: stored.sha256,
-          storageKey: stored.key,
-          uploadedBy: actor.id,
-          createdAt: now,
-        });
+        const row = await d.attachments.insert(tx, { challengeId, ...file, uploadedBy: actor.id, createdAt: now });
         await appendAudit(tx, {
           at: now,
           actorId: actor.id,
@@ -191,14 +216,25 @@ export function createAttachmentsService(d: AttachmentsDeps) {
           after: auditDetails(row),
         });
         return toAttachment(row);
-      });
-    } catch (err) {
-      // Refused or not recorded: the file must not outlive the request. A delete that fails
-      // too leaves a file no row points to (its key is random, so nobody can reach it); the
-      // caller still needs the original error.
-      await d.storage.delete(stored.key).catch(() => undefined);
-      throw err;
-    }
+      }),
+    );
+  }
+
+  /** A file on a bid: the bids service decides who may attach, read and remove (sealed bids). */
+  async function addToBid(bidId: string, upload: { fileName: string; content: Readable }, ctx: Ctx): Promise<BidAttachment> {
+    await d.bidFiles.assertCanAttach(bidId, ctx);
+    return storeChecked(upload, (file) => d.bidFiles.record(bidId, file, ctx));
+  }
+
+  async function openForBid(bidId: string, attachmentId: string, ctx: Ctx): Promise<{ attachment: BidAttachment; content: Readable }> {
+    const row = await d.bidFiles.find(bidId, attachmentId, ctx);
+    return { attachment: { id: row.id, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, content: await d.storage.get(row.storageKey) };
+  }
+
+  async function removeFromBid(bidId: string, attachmentId: string, ctx: Ctx): Promise<void> {
+    const unreferenced = await d.bidFiles.remove(bidId, attachmentId, ctx);
+    // After the commit, as for challenges; a file a submitted version names is kept.
+    if (unreferenced) await d.storage.delete(unreferenced).catch(() => undefined);
   }
 
   async function open(challengeId: string, attachmentId: string, ctx: Ctx): Promise<{ attachment: Attachment; content: Readable }> {
@@ -237,6 +273,6 @@ export function createAttachmentsService(d: AttachmentsDeps) {
     await d.storage.delete(removed.storageKey).catch(() => undefined);
   }
 
-  return { add, open, remove };
+  return { add, open, remove, addToBid, openForBid, removeFromBid };
 }
 export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { bidPartners, bids, bidVersions, challenges, creditRecords, organisations } from '../../../db/schema';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { bidAttachments, bidPartners, bids, bidVersions, challenges, creditRecords, organisations } from '../../../db/schema';
 import type { Executor } from '../../infra/database';
 
 export type BidRow = typeof bids.$inferSelect;
@@ -28,6 +28,28 @@ export function createBidsRepository() {
 
     async insertVersion(ex: Executor, values: typeof bidVersions.$inferInsert): Promise<void> {
       await ex.insert(bidVersions).values(values);
+    },
+
+    /** The working copy's files: uploaded and not removed, oldest first. */
+    async attachments(ex: Executor, bidId: string) {
+      return ex.select().from(bidAttachments).where(and(eq(bidAttachments.bidId, bidId), isNull(bidAttachments.removedAt))).orderBy(bidAttachments.createdAt);
+    },
+
+    async attachment(ex: Executor, bidId: string, attachmentId: string) {
+      const [row] = await ex.select().from(bidAttachments).where(and(eq(bidAttachments.bidId, bidId), eq(bidAttachments.id, attachmentId)));
+      return row;
+    },
+
+    async insertAttachment(ex: Executor, values: typeof bidAttachments.$inferInsert) {
+      const [row] = await ex.insert(bidAttachments).values(values).returning();
+      return row!;
+    },
+
+    /** Removes a file from the working copy: deleted if no version names it, else only marked removed. */
+    async removeAttachment(ex: Executor, bidId: string, attachmentId: string, at: Date, keep: boolean) {
+      const where = and(eq(bidAttachments.bidId, bidId), eq(bidAttachments.id, attachmentId), isNull(bidAttachments.removedAt));
+      const [row] = keep ? await ex.update(bidAttachments).set({ removedAt: at }).where(where).returning() : await ex.delete(bidAttachments).where(where).returning();
+      return row;
     },
 
     async partners(ex: Executor, bidId: string) {

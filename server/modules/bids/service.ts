@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { bidContent, bidProblems, type BidContent, type BidView, type eligibilityBody } from '../../../shared/contracts/bids';
+import { bidContent, bidProblems, maxBidAttachments, type BidAttachment, type BidContent, type BidView, type eligibilityBody } from '../../../shared/contracts/bids';
 import { notifyJob } from '../../../jobs/contracts';
 import { enqueueJob } from '../../infra/outbox';
 import { allowedEvents } from '../../../shared/lifecycle';
@@ -27,9 +27,17 @@ export interface BidsDeps {
 }
 
 /** The receipt: SHA-256 over the canonical JSON of the submitted content. */
-export const bidDigest = (content: BidContent) => createHash('sha256').update(canonicalJson(content)).digest('hex');
+export const bidDigest = (content: z.input<typeof bidContent>) => createHash('sha256').update(canonicalJson(bidContent.parse(content))).digest('hex');
 
 type Reader = 'team' | 'partner' | 'reviewer';
+
+const toBidAttachment = (r: { id: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string }): BidAttachment => ({
+  id: r.id,
+  fileName: r.fileName,
+  mimeType: r.mimeType,
+  sizeBytes: r.sizeBytes,
+  sha256: r.sha256,
+});
 
 /** States a bid can be in once submitted; after the deadline reviewers read bids in these. */
 const afterSubmission: readonly BidRow['status'][] = ['submitted', 'eligible', 'ineligible'];
@@ -61,8 +69,8 @@ export function createBidsService(d: BidsDeps) {
   async function view(ex: Executor, bid: BidRow, actor: Actor | null): Promise<BidView> {
     const { reader, challenge } = await access(ex, bid, actor);
     const [versions, partners, teamName] = await Promise.all([d.bids.versions(ex, bid.id), d.bids.partners(ex, bid.id), d.bids.organisationName(ex, bid.teamId)]);
-    const working = bidContent.parse(bid.draft ?? {});
-    const content = reader === 'reviewer' ? (versions[0]?.content ?? working) : working;
+    const working = await workingCopy(ex, bid);
+    const content = reader === 'reviewer' ? bidContent.parse(versions[0]?.content ?? working) : working;
     const terms = { indicatorCount: challenge.indicators.length, bountyYuan: challenge.bountyYuan ?? 0, deliveryMonths: challenge.deliveryMonths };
     const events = reader === 'team' && isOpen(challenge) ? allowedEvents(bidLifecycle, bid.status, actor?.roles ?? []).filter((e) => e !== 'reconfirm' || bid.needsReconfirmation) : [];
     return {
@@ -83,6 +91,12 @@ export function createBidsService(d: BidsDeps) {
       events,
       updatedAt: bid.updatedAt.toISOString(),
     };
+  }
+
+  /** The team's working copy: the saved draft with the files uploaded and not removed. */
+  async function workingCopy(ex: Executor, bid: BidRow): Promise<BidContent> {
+    const files = await d.bids.attachments(ex, bid.id);
+    return { ...bidContent.parse(bid.draft ?? {}), attachments: files.map(toBidAttachment) };
   }
 
   const receipt = (v: { version: number; sha256: string; submittedAt: Date }) => ({ version: v.version, sha256: v.sha256, submittedAt: v.submittedAt.toISOString() });
@@ -146,7 +160,8 @@ export function createBidsService(d: BidsDeps) {
       for (const orgId of await d.bids.setPartners(tx, id, partnerIds)) {
         await enqueueJob(tx, notifyJob({ kind: 'bid_partner_invited', audience: { type: 'organisation', organisationId: orgId }, refs: { challengeId: bid.challengeId, organisationId: bid.teamId }, extra: {}, link: `/bids/${id}`, cause: `bid.partner.${id}.${orgId}` }));
       }
-      const updated = await d.bids.update(tx, id, { draft: { ...content, partnerIds }, updatedAt: d.clock.now() });
+      // Files come from their own rows (uploads), never from what the client sends.
+      const updated = await d.bids.update(tx, id, { draft: { ...content, partnerIds, attachments: [] }, updatedAt: d.clock.now() });
       await audit(tx, ctx, 'draft_saved', id, null, { sha256: bidDigest(content) });
       return view(tx, updated, actor);
     });
@@ -159,7 +174,7 @@ export function createBidsService(d: BidsDeps) {
       const event = first?.status === 'submitted' ? 'revise' : 'submit';
       const { bid, challenge, t } = await forTeamChange(tx, id, actor, event);
       await assertMayBid(tx, bid.teamId);
-      const content = bidContent.parse(bid.draft ?? {});
+      const content = await workingCopy(tx, bid);
       const problems = bidProblems(content, { indicatorCount: challenge.indicators.length, bountyYuan: challenge.bountyYuan ?? 0, deliveryMonths: challenge.deliveryMonths });
       const unconfirmed = (await d.bids.partners(tx, id)).filter((p) => !p.confirmedAt).map((p) => p.name);
       if (unconfirmed.length) problems.push({ path: 'partnerIds', message: `waiting for ${unconfirmed.join('、')} to confirm participation` });
@@ -215,6 +230,63 @@ export function createBidsService(d: BidsDeps) {
       return view(tx, bid, actor);
     });
   }
+
+  /**
+   * Files on a bid (the attachments module stores the bytes and asks here). The team adds and
+   * removes files while it may edit; readers see what `access()` lets them: the team and its
+   * partners any file of the bid, reviewers only the files of the latest submitted version.
+   */
+  const files = {
+    /** Throws unless the actor may attach a file now; checked before the upload is stored. */
+    async assertCanAttach(bidId: string, ctx: Ctx): Promise<void> {
+      const actor = requireActor(ctx);
+      await d.db.transaction(async (tx) => {
+        await forTeamChange(tx, bidId, actor, 'edit');
+      });
+    },
+
+    async record(bidId: string, file: { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }, ctx: Ctx): Promise<BidAttachment> {
+      const actor = requireActor(ctx);
+      return d.db.transaction(async (tx) => {
+        await forTeamChange(tx, bidId, actor, 'edit');
+        if ((await d.bids.attachments(tx, bidId)).length >= maxBidAttachments) throw ValidationError.field('file', `a bid holds at most ${maxBidAttachments} files`);
+        const now = d.clock.now();
+        const row = await d.bids.insertAttachment(tx, { bidId, ...file, uploadedBy: actor.id, createdAt: now });
+        await d.bids.update(tx, bidId, { updatedAt: now });
+        await audit(tx, ctx, 'attachment_added', bidId, null, { attachmentId: row.id, fileName: row.fileName, sha256: row.sha256, sizeBytes: row.sizeBytes });
+        return toBidAttachment(row);
+      });
+    },
+
+    async find(bidId: string, attachmentId: string, ctx: Ctx) {
+      const bid = await d.bids.findById(d.db, bidId);
+      if (!bid) throw new NotFound('bid');
+      const { reader } = await access(d.db, bid, ctx.actor);
+      if (reader === 'reviewer') {
+        const [latest] = await d.bids.versions(d.db, bidId);
+        if (!bidContent.parse(latest?.content ?? {}).attachments.some((a) => a.id === attachmentId)) throw new NotFound('attachment');
+      }
+      const row = await d.bids.attachment(d.db, bidId, attachmentId);
+      if (!row) throw new NotFound('attachment');
+      return row;
+    },
+
+    /** Removes a file from the working copy; returns the storage key when nothing references it any more. */
+    async remove(bidId: string, attachmentId: string, ctx: Ctx): Promise<string | null> {
+      const actor = requireActor(ctx);
+      return d.db.transaction(async (tx) => {
+        await forTeamChange(tx, bidId, actor, 'edit');
+        const versions = await d.bids.versions(tx, bidId);
+        const named = versions.some((v) => bidContent.parse(v.content).attachments.some((a) => a.id === attachmentId));
+        const now = d.clock.now();
+        const row = await d.bids.removeAttachment(tx, bidId, attachmentId, now, named);
+        if (!row) throw new NotFound('attachment');
+        await d.bids.update(tx, bidId, { updatedAt: now });
+        await audit(tx, ctx, 'attachment_removed', bidId, { attachmentId, fileName: row.fileName, sha256: row.sha256 }, null);
+        return named ? null : row.storageKey;
+      });
+    },
+  };
 
   async function mine(ctx: Ctx) {
     const actor = requireActor(ctx);
@@ -293,6 +365,6 @@ export function createBidsService(d: BidsDeps) {
     });
   }
 
-  return { start, get, saveDraft, submit, reconfirm, withdraw, confirmPartner, mine, count, listForChallenge, verifyReceipt, decideEligibility };
+  return { files, start, get, saveDraft, submit, reconfirm, withdraw, confirmPartner, mine, count, listForChallenge, verifyReceipt, decideEligibility };
 }
 export type BidsService = ReturnType<typeof createBidsService>;
