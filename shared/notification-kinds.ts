@@ -28,6 +28,7 @@ export const notificationKinds = [
   'award_in_notice',
   'award_final',
   'award_revoked',
+  'award_declined',
   'objection_lodged',
   'objection_resolved',
   'bid_partner_invited',
@@ -142,6 +143,10 @@ export const notificationTexts: Texts = {
   review_assigned: {
     'zh-CN': { title: '新的评审任务', body: '您被安排评审“{challenge}”的一份揭榜申报，请按评审指标打分。' },
     en: { title: 'New review assignment', body: 'You are assigned to review a bid for “{challenge}”. Please score it against the criteria.' },
+  },
+  award_declined: {
+    'zh-CN': { title: '揭榜方建议被退回：{challenge}', body: '科技局退回了“{challenge}”的揭榜方建议，原因：{reason}。请根据排名重新提出建议。' },
+    en: { title: 'Award proposal declined: {challenge}', body: 'The bureau declined the proposed award of “{challenge}”. Reason: {reason}. Please propose again from the ranking.' },
   },
   scores_complete: {
     'zh-CN': { title: '专家评分已完成：{challenge}', body: '“{challenge}”的全部评审专家已完成评分，排名已确定，发榜方可提出揭榜方建议。' },

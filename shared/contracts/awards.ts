@@ -30,6 +30,8 @@ export const awardView = z.object({
   winners: z.array(z.object({ bidId: z.uuid(), teamName: z.string() })),
   horseRace: z.boolean(),
   reason: z.string(),
+  /** Why an official declined the proposal, or the resolution that revoked the award. */
+  closedReason: z.string().nullable(),
   proposedAt: z.string(),
   confirmedAt: z.string().nullable(),
   noticeEndsAt: z.string().nullable(),

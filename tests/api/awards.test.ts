@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, awardDecisions } from '../../db/schema';
+import { auditLog, awardDecisions, challenges, outbox } from '../../db/schema';
 import { addWorkingDays } from '../../shared/working-days';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { logIn, type Client } from '../helpers/client';
@@ -61,6 +61,29 @@ describe('award', () => {
     const res = await publisher.request('POST', `/api/challenges/${challenge.id}/awards`, { winnerBidIds: bids.map((b) => b.id) });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ horseRace: true, winners: expect.arrayContaining([expect.objectContaining({ bidId: bids[0]!.id })]) });
+  });
+
+  it('shows a proposal to the whole publisher side and officials, not the public; a decline tells the publisher why', async () => {
+    const { challenge, bids } = await rankedChallenge(2, true);
+    // Winners keep the order proposed, here the reverse of the ranking.
+    const proposed = (await publisher.request('POST', `/api/challenges/${challenge.id}/awards`, { winnerBidIds: [bids[1]!.id, bids[0]!.id] })).json();
+    expect(proposed.winners.map((w: { bidId: string }) => w.bidId)).toEqual([bids[1]!.id, bids[0]!.id]);
+    const colleague = await logIn(t.app, (await makeUser(db(), { role: 'enterprise_member', organisationId: enterpriseId })).email);
+    expect((await colleague.request('GET', `/api/challenges/${challenge.id}/awards`)).json().items.map((a: { id: string }) => a.id)).toEqual([proposed.id]);
+    expect((await stranger.request('GET', `/api/challenges/${challenge.id}/awards`)).json().items).toEqual([]);
+    const declined = await official.request('POST', `/api/awards/${proposed.id}/decline`, { reason: '排名第二的团队资质材料待补充' });
+    expect(declined.json()).toMatchObject({ status: 'declined', closedReason: '排名第二的团队资质材料待补充' });
+    expect(await db().select().from(outbox).where(eq(outbox.jobId, `notify.award.declined.${proposed.id}`))).toHaveLength(1);
+  });
+
+  it('keeps a directed challenge’s award off the public board and away from those who may not see the challenge', async () => {
+    const { challenge, bids } = await rankedChallenge(1);
+    await db().update(challenges).set({ directed: true }).where(eq(challenges.id, challenge.id));
+    const a = (await publisher.request('POST', `/api/challenges/${challenge.id}/awards`, { winnerBidIds: [bids[0]!.id] })).json();
+    expect((await official.request('POST', `/api/awards/${a.id}/confirm`)).statusCode).toBe(200);
+    expect((await stranger.request('GET', '/api/notices')).json().items.some((n: { id: string }) => n.id === a.id)).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: `/api/challenges/${challenge.id}/awards` })).statusCode).toBe(404);
+    expect((await official.request('GET', '/api/notices')).json().items.some((n: { id: string }) => n.id === a.id)).toBe(true);
   });
 
   it('refuses a proposal before every assigned expert has scored', async () => {

@@ -13,7 +13,7 @@ import { uniqueViolation, type Db, type Executor, type Tx } from '../../infra/da
 import { enqueueJob } from '../../infra/outbox';
 import { guardTransition } from '../../lifecycle-guard';
 import type { ChallengesRepository } from '../challenges/repository';
-import { isPublisherSide, isStaff } from '../challenges/views';
+import { canSeeChallenge, isPublisherSide, isStaff } from '../challenges/views';
 import type { ReviewsService } from '../reviews/service';
 import type { AwardRow, AwardsRepository } from './repository';
 
@@ -36,9 +36,11 @@ export function createAwardsService(d: AwardsDeps) {
       challengeId: a.challengeId,
       challengeTitle: title,
       status: a.status,
-      winners: winners.map((w) => ({ bidId: w.bidId, teamName: w.teamName })),
+      // In the order proposed (the ranking's order unless the publisher departed from it).
+      winners: a.winnerBidIds.flatMap((id) => winners.filter((w) => w.bidId === id).map((w) => ({ bidId: w.bidId, teamName: w.teamName }))),
       horseRace: a.winnerBidIds.length > 1,
       reason: a.reason,
+      closedReason: a.closedReason ?? null,
       proposedAt: a.proposedAt.toISOString(),
       confirmedAt: a.confirmedAt?.toISOString() ?? null,
       noticeEndsAt: a.noticeEndsAt?.toISOString() ?? null,
@@ -121,6 +123,8 @@ export function createAwardsService(d: AwardsDeps) {
       const a = await d.awards.transition(tx, id, 'proposed', { status: t.to, closedReason: body.reason });
       if (!a) throw new Conflict('this award decision was confirmed or declined a moment ago');
       await audit(tx, ctx, 'decline', id, { status: 'proposed' }, { status: t.to, reason: body.reason });
+      const c = (await d.challenges.findById(tx, a.challengeId))!;
+      await notifyOrg(tx, 'award_declined', c.publisherId, c.id, `award.declined.${id}`, { reason: body.reason });
       return view(tx, a, actor);
     });
   }
@@ -185,17 +189,26 @@ export function createAwardsService(d: AwardsDeps) {
   }
 
   async function forChallenge(challengeId: string, ctx: Ctx) {
+    const c = await d.challenges.findById(d.db, challengeId);
+    const related = c ? await d.challenges.related(d.db, challengeId) : null;
+    // A challenge the viewer may not see (a draft, a directed one) has no awards to show them.
+    if (!c || !related || !canSeeChallenge(ctx.actor, c, related)) throw new NotFound('challenge');
     const rows = await d.awards.forChallenge(d.db, challengeId);
-    const staff = isStaff(ctx.actor);
-    // Proposals and declined ones are internal; the public sees decisions from the notice on.
-    const visible = rows.filter((r) => staff || ['in_notice', 'final', 'revoked'].includes(r.status) || r.proposedBy === ctx.actor?.id);
+    const insider = isStaff(ctx.actor) || isPublisherSide(ctx.actor, c, related);
+    // Proposals and declined ones are internal to the publisher side and officials; the public sees decisions from the notice on.
+    const visible = rows.filter((r) => insider || ['in_notice', 'final', 'revoked'].includes(r.status));
     return { items: await Promise.all(visible.map((r) => view(d.db, r, ctx.actor))) };
   }
 
-  /** The public notice board (公示): awards currently in notice. */
+  /** The public notice board (公示): awards currently in notice, on challenges the viewer may see. */
   async function notices(ctx: Ctx) {
     const rows = await d.awards.inStates(d.db, ['in_notice']);
-    return { items: await Promise.all(rows.map((r) => view(d.db, r, ctx.actor))) };
+    const seen = [];
+    for (const r of rows) {
+      const c = await d.challenges.findById(d.db, r.challengeId);
+      if (c && canSeeChallenge(ctx.actor, c, await d.challenges.related(d.db, c.id))) seen.push(r);
+    }
+    return { items: await Promise.all(seen.map((r) => view(d.db, r, ctx.actor))) };
   }
 
   return { propose, confirm, decline, object, resolveObjection, endNotice, forChallenge, notices };
