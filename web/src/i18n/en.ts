@@ -1,7 +1,15 @@
 import type { Messages } from './messages';
+import { awardEn } from './parts/award';
+import { expertEn } from './parts/expert';
+import { reviewEn } from './parts/review';
+import { workflowErrorsEn } from './parts/workflow-errors';
 
 /** English. Typed as `Messages`, so a missing or extra key is a compile error as well. */
 export const en: Messages = {
+  ...reviewEn,
+  ...awardEn,
+  ...expertEn,
+  ...workflowErrorsEn,
   'app.name': 'Jiebang',
   'app.tagline': 'Challenge-based R&D marketplace',
   'app.skipToContent': 'Skip to main content',
@@ -719,6 +727,8 @@ export const en: Messages = {
   'bid.validation.whole': 'Enter a whole number',
   'bid.validation.months': 'Enter a whole number from 1 to 60',
   'bid.validation.share': 'Enter a whole number from 1 to 100',
+  'bid.section.files': 'Files',
+  'bid.filesHint': 'Technical documents, test reports, certificates (PDF, images, Word, Excel, PowerPoint). Files are sealed with the bid and covered by the submission receipt’s SHA-256.',
   'myBids.find': 'Browse challenges',
   'myBids.empty': 'No bids yet. Find a challenge that fits on the list and click “Bid on this challenge” to start a draft.',
   'myBids.partnerOf': 'Consortium partner; led by {team}',

@@ -3,7 +3,16 @@
  * en.ts must have exactly the same keys (checked by the type and by dictionaries.test.ts).
  * Placeholders are `{name}` and must match across languages.
  */
+import { awardZhCN } from './parts/award';
+import { expertZhCN } from './parts/expert';
+import { reviewZhCN } from './parts/review';
+import { workflowErrorsZhCN } from './parts/workflow-errors';
+
 export const zhCN = {
+  ...reviewZhCN,
+  ...awardZhCN,
+  ...expertZhCN,
+  ...workflowErrorsZhCN,
   'app.name': '揭榜挂帅',
   'app.tagline': '科技需求揭榜挂帅平台',
   'app.skipToContent': '跳到主要内容',
@@ -715,6 +724,8 @@ export const zhCN = {
   'bid.validation.whole': '请输入整数',
   'bid.validation.months': '请输入 1–60 之间的整数',
   'bid.validation.share': '请输入 1–100 之间的整数',
+  'bid.section.files': '附件',
+  'bid.filesHint': '技术方案、检测报告、资质证明等（PDF、图片、Word、Excel、PowerPoint）。附件随申报封存，提交时写入回执的 SHA-256。',
   'myBids.find': '浏览榜单',
   'myBids.empty': '还没有揭榜申报。在榜单大厅找到合适的榜单，点击“我要揭榜”开始起草。',
   'myBids.partnerOf': '联合揭榜：{team} 牵头',

@@ -31,3 +31,18 @@ export function formatBytes(bytes: number): string {
   }
   return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
+
+/** What lists and editors show of a file; a bid's files carry no upload time. */
+export interface EditedFile {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  createdAt?: string;
+}
+
+/** Where an editor's files go: a challenge's or a bid's. */
+export interface FileOwner {
+  upload(file: File, onProgress: (fraction: number) => void): Promise<EditedFile>;
+  remove(attachmentId: string): Promise<unknown>;
+  href(attachmentId: string): string;
+}

@@ -34,6 +34,7 @@ const complete: BidContent = {
     { title: '样机', deliverable: '实验室样机', dueMonth: 12, sharePercent: 60 },
     { title: '验收', deliverable: '第三方检测报告', dueMonth: 24, sharePercent: 40 },
   ],
+  attachments: [],
 };
 
 const empty = bidContent.parse({});

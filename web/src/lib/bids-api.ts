@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  bidAttachment,
   bidCount,
   bidSummaryList,
   bidView,
@@ -7,7 +8,8 @@ import {
   verifyReceiptResult,
   type BidContent,
 } from '../../../shared/contracts/bids';
-import { request } from './api';
+import { okBody } from '../../../shared/contracts/common';
+import { request, upload } from './api';
 import { translated } from './bid-errors';
 
 export type BidSummary = z.output<typeof bidSummaryList>['items'][number];
@@ -15,6 +17,8 @@ export type BidCount = z.output<typeof bidCount>;
 export type VerifyReceiptResult = z.output<typeof verifyReceiptResult>;
 
 const path = (id: string, rest = '') => `/api/bids/${encodeURIComponent(id)}${rest}`;
+/** A bid's file: the server decides who may download it (sealed like the bid). */
+export const bidAttachmentHref = (bidId: string, attachmentId: string) => path(bidId, `/attachments/${encodeURIComponent(attachmentId)}`);
 const challengePath = (id: string, rest: string) => `/api/challenges/${encodeURIComponent(id)}${rest}`;
 
 /** 揭榜申报 (issue 4): every call's known service messages come back in the user's language. */
@@ -30,6 +34,9 @@ export const bidsApi = {
   eligibility: (id: string, body: z.input<typeof eligibilityBody>) => translated(request('POST', path(id, '/eligibility'), { body, response: bidView })),
   verifyReceipt: (id: string, sha256: string) =>
     translated(request('POST', path(id, '/verify-receipt'), { body: { sha256 }, response: verifyReceiptResult })),
+  uploadAttachment: (id: string, file: File, onProgress: (fraction: number) => void) =>
+    translated(upload(path(id, '/attachments'), file, { response: bidAttachment, onProgress })),
+  deleteAttachment: (id: string, attachmentId: string) => translated(request('DELETE', bidAttachmentHref(id, attachmentId), { response: okBody })),
   count: (challengeId: string) => translated(request('GET', challengePath(challengeId, '/bid-count'), { response: bidCount })),
   forChallenge: (challengeId: string) => translated(request('GET', challengePath(challengeId, '/bids'), { response: bidSummaryList })),
 };

@@ -66,6 +66,7 @@ describe('readDraft', () => {
       jointPublisherIds: [],
       directed: false,
       invitedTeamIds: [],
+      allowsHorseRace: false,
     });
   });
 

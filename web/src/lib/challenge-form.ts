@@ -52,6 +52,8 @@ export interface ChallengeValues {
   jointPublishers: PickedOrganisation[];
   directed: boolean;
   invitedTeams: PickedOrganisation[];
+  /** 赛马制: two or three teams may be awarded. */
+  allowsHorseRace: boolean;
 }
 
 let nextKey = 1;
@@ -76,6 +78,7 @@ export const emptyChallengeValues = (): ChallengeValues => ({
   jointPublishers: [],
   directed: false,
   invitedTeams: [],
+  allowsHorseRace: false,
 });
 
 export function indicatorValues(rows: readonly Indicator[]): IndicatorValues[] {
@@ -107,6 +110,7 @@ export function valuesFromDetail(detail: ChallengeDetail): ChallengeValues {
     jointPublishers: detail.jointPublishers.map((p) => ({ id: p.organisationId, name: p.name })),
     directed: detail.directed,
     invitedTeams: detail.invitedTeams.map((p) => ({ id: p.organisationId, name: p.name })),
+    allowsHorseRace: detail.allowsHorseRace,
   };
 }
 
@@ -236,6 +240,7 @@ export function readDraft(values: ChallengeValues): DraftReading {
   draft.jointPublisherIds = field('jointPublisherIds', values.jointPublishers.map((p) => p.id), problems);
   draft.directed = values.directed;
   draft.invitedTeamIds = field('invitedTeamIds', values.invitedTeams.map((p) => p.id), problems);
+  draft.allowsHorseRace = values.allowsHorseRace;
 
   for (const key of Object.keys(draft) as (keyof ChallengeDraft)[]) if (draft[key] === undefined) delete draft[key];
   // One message per field: an empty target value breaks both "required" and "has a number".
@@ -346,5 +351,6 @@ export function editorPaths(values: ChallengeValues): string[] {
     'jointPublisherIds',
     'directed',
     'invitedTeamIds',
+    'allowsHorseRace',
   ];
 }

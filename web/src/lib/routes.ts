@@ -18,6 +18,13 @@ export type RouteName =
   | 'batches'
   | 'my-bids'
   | 'bid'
+  | 'bid-feedback'
+  | 'review-queue'
+  | 'review-workspace'
+  | 'my-assignments'
+  | 'assignment'
+  | 'expert-profile'
+  | 'notices'
   | 'not-found';
 
 export interface RouteDef {
@@ -35,6 +42,7 @@ export interface RouteDef {
 
 const officials: readonly Role[] = ['official', 'admin'];
 const enterprises: readonly Role[] = ['enterprise_member'];
+const experts: readonly Role[] = ['expert'];
 
 export const routes: readonly RouteDef[] = [
   { name: 'home', pattern: '/', title: 'nav.home' },
@@ -57,6 +65,15 @@ export const routes: readonly RouteDef[] = [
   // (its team; partners; the publisher side and officials after the deadline).
   { name: 'my-bids', pattern: '/bids', title: 'nav.myBids', auth: true },
   { name: 'bid', pattern: '/bids/:id', title: 'bid.heading', auth: true },
+  { name: 'bid-feedback', pattern: '/bids/:id/feedback', title: 'feedback.heading', auth: true },
+  // Review and award: officials run it; the publisher side sees the ranking and proposes (the server decides).
+  { name: 'review-queue', pattern: '/officials/review', title: 'nav.review', auth: true, roles: officials },
+  { name: 'review-workspace', pattern: '/challenges/:id/review', title: 'review.heading', auth: true },
+  { name: 'my-assignments', pattern: '/reviews', title: 'nav.myAssignments', auth: true, roles: experts },
+  { name: 'assignment', pattern: '/reviews/:id', title: 'scoring.heading', auth: true, roles: experts },
+  { name: 'expert-profile', pattern: '/expert/profile', title: 'nav.expertProfile', auth: true, roles: experts },
+  // The public notice board (公示): anyone may read it; objecting needs a log-in.
+  { name: 'notices', pattern: '/notices', title: 'nav.notices' },
 ];
 
 export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
