@@ -4,7 +4,7 @@ import { challenges } from '../../db/schema';
 import { bidDigest } from '../../server/modules/bids/service';
 import { logInThroughForm, shots, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
 import { makeChallenge } from '../helpers/challenges';
-import { makeOrganisation, makeUser, testPassword } from '../helpers/factories';
+import { makeOrganisation, makeUser, testPassword, unique } from '../helpers/factories';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -12,8 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-describe('a professor bidding at night', () => {
-  it('starts a bid, fills it indicator by indicator, submits and gets a SHA-256 receipt; after the deadline an official checks eligibility', async () => {
+const actorCtx = (id: string, role: 'expert') => ({ actor: { id, name: '', email: '', locale: 'zh-CN' as const, roles: [role], memberships: [] }, reqId: null });
+
+describe('a professor bidding at night, through review to the award', () => {
+  it('team bids and gets a receipt → deadline → official checks eligibility, sets criteria, assigns an expert → expert scores → publisher proposes → official confirms → public notice', async () => {
     const db = h.rt.database.db;
     const enterprise = await makeOrganisation(db, { kind: 'enterprise' });
     const author = await makeUser(db, { role: 'enterprise_member', organisationId: enterprise.id });
@@ -61,6 +63,69 @@ describe('a professor bidding at night', () => {
     await off.goto(`${h.base}/bids/${bidId}`);
     await off.getByTestId('bid-mark-eligible').click();
     await expect.poll(() => off.getByTestId('bid-status').first().getAttribute('data-state'), { timeout: 10_000 }).toBe('eligible');
+    expect(off.problems).toEqual([]);
+
+    // The official sets the criteria and assigns an expert; a conflicted one cannot be chosen.
+    const expert = await makeUser(db, { role: 'expert', name: unique('何素芬') });
+    const conflicted = await makeUser(db, { role: 'expert', name: unique('同单位专家') });
+    await h.rt.services.reviews.updateProfile({ institution: '东南大学', expertise: '电化学' }, actorCtx(expert.id, 'expert'));
+    await h.rt.services.reviews.declareTie({ organisationId: team.id, note: '合作发表论文' }, actorCtx(conflicted.id, 'expert'));
+    await off.goto(`${h.base}/challenges/${challenge.id}/review`);
+    const criteria = off.getByTestId('review-criteria');
+    await criteria.getByTestId('criterion-name-0').fill('技术路线可行性');
+    await criteria.getByTestId('criterion-weight-0').fill('60');
+    await criteria.getByTestId('criterion-add').click();
+    await criteria.getByTestId('criterion-name-1').fill('团队实力');
+    await criteria.getByTestId('criterion-weight-1').fill('40');
+    await expect.poll(() => criteria.getByTestId('criteria-sum').getAttribute('data-sum')).toBe('100');
+    await criteria.getByTestId('criteria-save').click();
+    await criteria.getByTestId('criteria-saved').waitFor({ timeout: 10_000 });
+
+    const board = off.getByTestId('assign-bid').filter({ hasText: team.name });
+    await expect.poll(() => board.locator(`[data-testid="assign-candidate"][data-expert-id="${conflicted.id}"]`).getAttribute('data-conflicted'), { timeout: 10_000 }).toBe('true');
+    expect(await board.locator(`[data-testid="assign-candidate"][data-expert-id="${conflicted.id}"] input`).isDisabled()).toBe(true);
+    await board.locator(`[data-testid="assign-candidate"][data-expert-id="${expert.id}"] input`).check();
+    await board.getByTestId('assign-submit').click();
+    await board.getByTestId('assigned-expert').filter({ hasText: expert.name }).waitFor({ timeout: 10_000 });
+    await off.screenshot({ path: `${shots}/review-workspace.png`, fullPage: true });
+
+    // The expert scores every criterion, with a comment the team may see.
+    const ex = await h.newPage();
+    await ex.goto(h.base);
+    await logInThroughForm(ex, expert.email, testPassword);
+    await ex.goto(`${h.base}/reviews`);
+    await ex.getByTestId('assignment-row').filter({ hasText: team.name }).getByTestId('assignment-open').click();
+    await ex.getByTestId('scoring-form').waitFor();
+    await ex.getByTestId('score-0').fill('8');
+    await ex.getByTestId('comment-0').fill('技术路线清晰，中试方案可行。');
+    await ex.getByTestId('shareable-0').check();
+    await ex.getByTestId('score-1').fill('7');
+    await expect.poll(() => ex.getByTestId('score-total').getAttribute('data-total')).toBe('76');
+    await ex.getByTestId('scores-submit').click();
+    await ex.getByTestId('scores-confirm').click();
+    await ex.getByTestId('scores-result').waitFor({ timeout: 10_000 });
+    expect(ex.problems).toEqual([]);
+
+    // The publisher sees the final ranking and proposes the winner.
+    const pub = await h.newPage();
+    await pub.goto(h.base);
+    await logInThroughForm(pub, author.email, testPassword);
+    await pub.goto(`${h.base}/challenges/${challenge.id}/review`);
+    await pub.getByTestId('ranking-final').waitFor({ timeout: 10_000 });
+    expect(await pub.getByTestId('ranking-row').first().getByTestId('ranking-score').textContent()).toContain('76');
+    await pub.getByTestId(`award-winner-${bidId}`).check();
+    await pub.getByTestId('award-propose').click();
+    await expect.poll(() => pub.getByTestId('award-status').first().getAttribute('data-state'), { timeout: 10_000 }).toBe('proposed');
+    expect(pub.problems).toEqual([]);
+
+    // The official confirms: the public notice opens and shows on the notice board.
+    await off.goto(`${h.base}/challenges/${challenge.id}/review`);
+    await off.getByTestId('award-confirm').click();
+    await off.getByTestId('award-confirm-yes').click();
+    await expect.poll(() => off.getByTestId('award-status').first().getAttribute('data-state'), { timeout: 10_000 }).toBe('in_notice');
+    await off.goto(`${h.base}/notices`);
+    await off.getByTestId('notice-row').filter({ hasText: challenge.title }).waitFor({ timeout: 10_000 });
+    await off.screenshot({ path: `${shots}/notices.png`, fullPage: true });
     expect(off.problems).toEqual([]);
   });
 });

@@ -48,7 +48,8 @@ async function logInAsOfficial(base: string) {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-const unreadOf = async (base: string, cookie: string) => ((await (await fetch(`${base}/api/notifications`, { headers: { cookie } })).json()) as { unread: number }).unread;
+const notificationsOf = async (base: string, cookie: string) => (await (await fetch(`${base}/api/notifications`, { headers: { cookie } })).json()) as { unread: number; items: { kind: string }[] };
+const unreadOf = async (base: string, cookie: string) => (await notificationsOf(base, cookie)).unread;
 
 describe('npm start (embedded mode)', () => {
   it('serves the app with demo data, runs jobs on PostgreSQL, and keeps data across a restart', async () => {
@@ -66,14 +67,17 @@ describe('npm start (embedded mode)', () => {
     expect(((await (await fetch(`${base}/readyz`)).json()) as { status: string }).status).toBe('ready');
 
     const cookie = await logInAsOfficial(base);
-    // The seed leaves organisations pending; the worker in this process notifies officials.
+    // The seed leaves organisations pending; the worker in this process notifies officials of
+    // each (and of the review and award steps the seed went through).
+    const pending = (await (await fetch(`${base}/api/organisations?verification=pending`, { headers: { cookie } })).json()) as { total: number };
+    expect(pending.total).toBeGreaterThanOrEqual(3);
     let unread = 0;
     await vi.waitFor(async () => {
-      unread = await unreadOf(base, cookie);
-      expect(unread).toBeGreaterThanOrEqual(3);
+      const list = await notificationsOf(base, cookie);
+      expect(list.items.filter((n) => n.kind === 'organisation_registered')).toHaveLength(pending.total);
+      expect(list.items.map((n) => n.kind)).toEqual(expect.arrayContaining(['award_proposed', 'objection_lodged']));
+      unread = list.unread;
     }, { timeout: 30_000, interval: 300 });
-    const pending = (await (await fetch(`${base}/api/organisations?verification=pending`, { headers: { cookie } })).json()) as { total: number };
-    expect(pending.total).toBe(unread);
 
     expect(await stop(first.child), first.output().slice(-3000)).toBe(0);
 

@@ -13,7 +13,7 @@ import { uniqueViolation, type Db, type Executor, type Tx } from '../../infra/da
 import { enqueueJob } from '../../infra/outbox';
 import { guardTransition } from '../../lifecycle-guard';
 import type { ChallengesRepository } from '../challenges/repository';
-import { canSeeChallenge, isPublisherSide, isStaff } from '../challenges/views';
+import { canSeeChallenge, isOfficial, isPublisherSide } from '../challenges/views';
 import type { ReviewsService } from '../reviews/service';
 import type { AwardRow, AwardsRepository } from './repository';
 
@@ -29,8 +29,11 @@ export interface AwardsDeps {
 /** 确定揭榜方 → 公示 → final (DOMAIN.md step 6). */
 export function createAwardsService(d: AwardsDeps) {
   async function view(ex: Executor, a: AwardRow, actor: Actor | null) {
-    const [winners, objections, title] = await Promise.all([d.awards.winners(ex, a.winnerBidIds), d.awards.objectionsOf(ex, a.id), d.awards.challengeTitle(ex, a.challengeId)]);
-    const staff = isStaff(actor);
+    // One query at a time: `ex` may be a transaction, whose one connection runs one query at a time.
+    const winners = await d.awards.winners(ex, a.winnerBidIds);
+    const objections = await d.awards.objectionsOf(ex, a.id);
+    const title = await d.awards.challengeTitle(ex, a.challengeId);
+    const staff = isOfficial(actor);
     return {
       id: a.id,
       challengeId: a.challengeId,
@@ -194,7 +197,7 @@ export function createAwardsService(d: AwardsDeps) {
     // A challenge the viewer may not see (a draft, a directed one) has no awards to show them.
     if (!c || !related || !canSeeChallenge(ctx.actor, c, related)) throw new NotFound('challenge');
     const rows = await d.awards.forChallenge(d.db, challengeId);
-    const insider = isStaff(ctx.actor) || isPublisherSide(ctx.actor, c, related);
+    const insider = isOfficial(ctx.actor) || isPublisherSide(ctx.actor, c, related);
     // Proposals and declined ones are internal to the publisher side and officials; the public sees decisions from the notice on.
     const visible = rows.filter((r) => insider || ['in_notice', 'final', 'revoked'].includes(r.status));
     return { items: await Promise.all(visible.map((r) => view(d.db, r, ctx.actor))) };

@@ -14,7 +14,7 @@ import type { Clock } from '../../infra/clock';
 import { uniqueViolation, type Db, type Executor, type Tx } from '../../infra/database';
 import { guardTransition } from '../../lifecycle-guard';
 import type { ChallengeRow, ChallengesRepository } from '../challenges/repository';
-import { canSeeChallenge, isPublisherSide, isStaff, orgIdsOf } from '../challenges/views';
+import { canSeeChallenge, isOfficial, isPublisherSide, orgIdsOf } from '../challenges/views';
 import type { BidRow, BidsRepository } from './repository';
 
 export interface BidsDeps {
@@ -60,7 +60,7 @@ export function createBidsService(d: BidsDeps) {
     if (partners.some((p) => orgs.includes(p.organisationId))) return { reader: 'partner', challenge };
     const deadlinePassed = !!challenge.deadline && challenge.deadline <= d.clock.now();
     if (deadlinePassed && afterSubmission.includes(bid.status)) {
-      if (isStaff(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id))) return { reader: 'reviewer', challenge };
+      if (isOfficial(actor) || isPublisherSide(actor, challenge, await related(ex, challenge.id))) return { reader: 'reviewer', challenge };
       if (actor?.roles.includes('expert') && (await d.isAssignedExpert(ex, bid.id, actor.id))) return { reader: 'reviewer', challenge };
     }
     throw new NotFound('bid');
@@ -68,7 +68,10 @@ export function createBidsService(d: BidsDeps) {
 
   async function view(ex: Executor, bid: BidRow, actor: Actor | null): Promise<BidView> {
     const { reader, challenge } = await access(ex, bid, actor);
-    const [versions, partners, teamName] = await Promise.all([d.bids.versions(ex, bid.id), d.bids.partners(ex, bid.id), d.bids.organisationName(ex, bid.teamId)]);
+    // One query at a time: `ex` may be a transaction, whose one connection runs one query at a time.
+    const versions = await d.bids.versions(ex, bid.id);
+    const partners = await d.bids.partners(ex, bid.id);
+    const teamName = await d.bids.organisationName(ex, bid.teamId);
     const working = await workingCopy(ex, bid);
     const content = reader === 'reviewer' ? bidContent.parse(versions[0]?.content ?? working) : working;
     const terms = { indicatorCount: challenge.indicators.length, bountyYuan: challenge.bountyYuan ?? 0, deliveryMonths: challenge.deliveryMonths };
@@ -306,22 +309,29 @@ export function createBidsService(d: BidsDeps) {
     challengeDeadline: r.deadline?.toISOString() ?? null,
   });
 
-  async function requirePublisherSideOrStaff(challengeId: string, actor: Actor) {
+  async function requirePublisherSideOrOfficial(challengeId: string, actor: Actor) {
     const challenge = await d.challenges.findById(d.db, challengeId);
     if (!challenge) throw new NotFound('challenge');
-    if (!isStaff(actor) && !isPublisherSide(actor, challenge, await related(d.db, challengeId))) throw new Forbidden('only the publisher and officials follow the bids on a challenge');
+    if (!isOfficial(actor) && !isPublisherSide(actor, challenge, await related(d.db, challengeId))) throw new Forbidden('only the publisher and officials follow the bids on a challenge');
     return challenge;
   }
 
-  /** Before the deadline the publisher and officials learn how many bids arrived, nothing else. */
+  const sealed = (c: ChallengeRow) => !c.deadline || c.deadline > d.clock.now();
+
+  /**
+   * Before the deadline officials learn how many bids arrived, nothing else; the publisher
+   * side learns even that only at the deadline (it must not tune its terms to the field).
+   */
   async function count(challengeId: string, ctx: Ctx) {
-    const challenge = await requirePublisherSideOrStaff(challengeId, requireActor(ctx));
-    return { submitted: await d.bids.countSubmitted(d.db, challengeId), sealed: !challenge.deadline || challenge.deadline > d.clock.now() };
+    const actor = requireActor(ctx);
+    const challenge = await requirePublisherSideOrOfficial(challengeId, actor);
+    if (sealed(challenge) && !isOfficial(actor)) throw new Forbidden('the number of bids is shown to the publisher at the deadline');
+    return { submitted: await d.bids.countSubmitted(d.db, challengeId), sealed: sealed(challenge) };
   }
 
   async function listForChallenge(challengeId: string, ctx: Ctx) {
-    const challenge = await requirePublisherSideOrStaff(challengeId, requireActor(ctx));
-    if (!challenge.deadline || challenge.deadline > d.clock.now()) throw new Conflict('bids stay sealed until the application deadline');
+    const challenge = await requirePublisherSideOrOfficial(challengeId, requireActor(ctx));
+    if (sealed(challenge)) throw new Conflict('bids stay sealed until the application deadline');
     return { items: (await d.bids.submittedFor(d.db, challengeId)).map(summary) };
   }
 

@@ -106,10 +106,9 @@ export function createChallengesRepository() {
 
     /** The organisations a challenge involves besides its publisher: what visibility rules need. */
     async related(ex: Executor, challengeId: string): Promise<Related> {
-      const [joint, invited] = await Promise.all([
-        ex.select({ id: challengeJointPublishers.organisationId }).from(challengeJointPublishers).where(eq(challengeJointPublishers.challengeId, challengeId)),
-        ex.select({ id: challengeInvitedTeams.organisationId }).from(challengeInvitedTeams).where(eq(challengeInvitedTeams.challengeId, challengeId)),
-      ]);
+      // One query at a time: `ex` may be a transaction, whose one connection runs one query at a time.
+      const joint = await ex.select({ id: challengeJointPublishers.organisationId }).from(challengeJointPublishers).where(eq(challengeJointPublishers.challengeId, challengeId));
+      const invited = await ex.select({ id: challengeInvitedTeams.organisationId }).from(challengeInvitedTeams).where(eq(challengeInvitedTeams.challengeId, challengeId));
       return { jointPublisherIds: joint.map((j) => j.id), invitedTeamIds: invited.map((t) => t.id) };
     },
 

@@ -27,14 +27,13 @@ export function createChallengesService(d: ChallengesDeps) {
   const related = (ex: Executor, id: string) => d.challenges.related(ex, id);
 
   async function detail(ex: Executor, c: ChallengeRow, actor: Actor | null) {
-    const [publisherName, batch, jointPublishers, invitedTeams, attachments, questions] = await Promise.all([
-      d.challenges.publisherName(ex, c.publisherId),
-      d.challenges.batchOf(ex, c.batchId),
-      d.challenges.jointPublishers(ex, c.id),
-      d.challenges.invitedTeams(ex, c.id),
-      d.challenges.attachments(ex, c.id),
-      d.challenges.questions(ex, c.id),
-    ]);
+    // One query at a time: `ex` may be a transaction, whose one connection runs one query at a time.
+    const publisherName = await d.challenges.publisherName(ex, c.publisherId);
+    const batch = await d.challenges.batchOf(ex, c.batchId);
+    const jointPublishers = await d.challenges.jointPublishers(ex, c.id);
+    const invitedTeams = await d.challenges.invitedTeams(ex, c.id);
+    const attachments = await d.challenges.attachments(ex, c.id);
+    const questions = await d.challenges.questions(ex, c.id);
     return toDetail(actor, c, { publisherName, batchTitle: batch?.title ?? null, jointPublishers, invitedTeams, attachments, questions }, d.clock.now());
   }
 

@@ -6,6 +6,11 @@ import type { Actor } from '../../context';
 import type { ChallengeRow } from './repository';
 
 export const isStaff = (a: Actor | null) => !!a && (a.roles.includes('official') || a.roles.includes('admin'));
+/**
+ * Officials of the bureau, who run bidding, review and award. Sealed bids, rankings and award
+ * proposals are theirs (and the publisher side's) to see, not the IT administrators'.
+ */
+export const isOfficial = (a: Actor | null) => !!a && a.roles.includes('official');
 export const orgIdsOf = (a: Actor | null) => a?.memberships.map((m) => m.organisationId) ?? [];
 const memberOf = (a: Actor | null, orgId: string) => orgIdsOf(a).includes(orgId);
 const isVerifiedTeamMember = (a: Actor | null) => !!a?.memberships.some((m) => m.organisationKind === 'team' && m.verification === 'verified');

@@ -109,8 +109,8 @@ export function createNotificationsService(d: NotificationsDeps) {
   /** Officials and admins see every stored mail (the bureau's outgoing mailbox); others their own. */
   async function listMails(q: { limit: number; offset: number }, ctx: Ctx) {
     const actor = requireActor(ctx);
-    const all = actor.roles.includes('official') || actor.roles.includes('admin');
-    const { items, total } = await d.notifications.listMails(d.db, { ...q, ...(all ? {} : { userId: actor.id }) });
+    // Everyone reads their own mail only: other people's mail names sealed bids and receipts.
+    const { items, total } = await d.notifications.listMails(d.db, { ...q, userId: actor.id });
     return {
       total,
       items: items.map((m) => ({

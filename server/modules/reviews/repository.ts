@@ -123,10 +123,8 @@ export function createReviewsRepository() {
         .orderBy(users.name);
       const ids = people.map((p) => p.id);
       if (ids.length === 0) return [];
-      const [orgs, ties] = await Promise.all([
-        ex.select({ userId: memberships.userId, organisationId: memberships.organisationId }).from(memberships).where(inArray(memberships.userId, ids)),
-        ex.select({ expertId: expertTies.expertId, organisationId: expertTies.organisationId }).from(expertTies).where(inArray(expertTies.expertId, ids)),
-      ]);
+      const orgs = await ex.select({ userId: memberships.userId, organisationId: memberships.organisationId }).from(memberships).where(inArray(memberships.userId, ids));
+      const ties = await ex.select({ expertId: expertTies.expertId, organisationId: expertTies.organisationId }).from(expertTies).where(inArray(expertTies.expertId, ids));
       return people.map((p) => ({
         ...p,
         expertise: p.expertise ?? '',

@@ -10,7 +10,7 @@ import { uniqueViolation, type Db, type Tx } from '../../infra/database';
 import type { AccountsRepository } from '../accounts/repository';
 import type { BidsRepository } from '../bids/repository';
 import type { ChallengesRepository } from '../challenges/repository';
-import { isPublisherSide, isStaff } from '../challenges/views';
+import { isOfficial, isPublisherSide } from '../challenges/views';
 import { assignmentLifecycle } from '../../../shared/lifecycles/review-assignment';
 import type { AwardState } from '../../../shared/lifecycles/award';
 import { guardTransition } from '../../lifecycle-guard';
@@ -64,7 +64,7 @@ export function createReviewsService(d: ReviewsDeps) {
   async function getCriteria(challengeId: string, ctx: Ctx) {
     const actor = requireActor(ctx);
     const c = await challengeAfterDeadline(d.db, challengeId);
-    if (!isStaff(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId)) && !actor.roles.includes('expert')) throw new Forbidden('criteria are for officials, the publisher and experts');
+    if (!isOfficial(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId)) && !actor.roles.includes('expert')) throw new Forbidden('criteria are for officials, the publisher and experts');
     return criteriaView(d.db, challengeId);
   }
 
@@ -81,7 +81,10 @@ export function createReviewsService(d: ReviewsDeps) {
     try {
       return await d.db.transaction(async (tx) => {
         const bid = await d.bids.findById(tx, bidId, { forUpdate: true });
-        if (!bid) throw new NotFound('bid');
+        const challenge = bid && (await d.challenges.findById(tx, bid.challengeId));
+        // A sealed bid (before the deadline, or never submitted) does not exist for an official.
+        const visible = !!bid && !!challenge?.deadline && challenge.deadline <= d.clock.now() && ['submitted', 'eligible', 'ineligible'].includes(bid.status);
+        if (!bid || !visible) throw new NotFound('bid');
         if (bid.status !== 'eligible') throw new Conflict('only bids that passed the eligibility check are reviewed');
         const expertMemberships = await d.accounts.membershipsOf(tx, body.expertId);
         if (!expertMemberships.some((m) => m.role === 'expert')) throw ValidationError.field('expertId', 'this person is not in the expert pool');
@@ -160,7 +163,7 @@ export function createReviewsService(d: ReviewsDeps) {
   async function ranking(challengeId: string, ctx: Ctx) {
     const actor = requireActor(ctx);
     const c = await challengeAfterDeadline(d.db, challengeId);
-    if (!isStaff(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId))) {
+    if (!isOfficial(actor) && !isPublisherSide(actor, c, await d.challenges.related(d.db, challengeId))) {
       throw new Forbidden('the ranking is for officials and the publisher');
     }
     return rankingOf(d.db, challengeId);

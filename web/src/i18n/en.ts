@@ -620,6 +620,7 @@ export const en: Messages = {
   'bid.received.heading': 'Bids',
   'bid.received.sealed': '{count} bid(s) received (sealed until the deadline)',
   'bid.received.count': '{count} bid(s) received',
+  'bid.received.hidden': 'Bids are sealed until the deadline; their number and content show from then on.',
   'bid.received.none': 'No bids arrived by the deadline.',
   'bid.column.challenge': 'Challenge',
   'bid.column.team': 'Team',

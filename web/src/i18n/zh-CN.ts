@@ -617,6 +617,7 @@ export const zhCN = {
   'bid.received.heading': '揭榜申报',
   'bid.received.sealed': '已收到 {count} 份揭榜申报（截止前密封）',
   'bid.received.count': '已收到 {count} 份揭榜申报',
+  'bid.received.hidden': '揭榜申报在截止前密封，截止后可查看申报数量和内容。',
   'bid.received.none': '截止时没有收到揭榜申报。',
   'bid.column.challenge': '榜单项目',
   'bid.column.team': '揭榜团队',

@@ -51,7 +51,7 @@ export const routes: readonly RouteDef[] = [
   { name: 'verification-queue', pattern: '/officials/verification', title: 'nav.verification', auth: true, roles: officials },
   { name: 'verification-detail', pattern: '/officials/verification/:id', title: 'nav.verification', auth: true, roles: officials },
   { name: 'organisation', pattern: '/organisation', title: 'nav.organisation', auth: true },
-  // Officials see all stored mail; everyone else their own (the server decides).
+  // Everyone sees the mail sent to them (kept here when SMTP is not configured).
   { name: 'mails', pattern: '/mails', title: 'nav.mails', auth: true },
   // The list and published challenges are public: anyone may browse without logging in.
   { name: 'challenges', pattern: '/challenges', title: 'nav.challenges' },
