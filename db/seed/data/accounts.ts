@@ -32,8 +32,11 @@ const expert = firstWithRole('expert');
 const admin = firstWithRole('admin');
 const enterpriseManager = manager(enterprise);
 const teamLead = manager(team);
+// The review and award seed (db/seed/reviews.ts) leaves these two with something to do.
+const proposingEnterprise = byKey(enterprises, 'tongchi-auto');
+const losingTeam = byKey(teams, 'nuaa-machining');
 
-/** The accounts the launcher prints at start-up, one per role. */
+/** The accounts the launcher prints at start-up: one per role first, then two that show review and award. */
 export const demoLogins: readonly DemoLogin[] = [
   { role: 'official', label: '科技局工作人员', name: official.name, email: official.email, organisation: bureau.name },
   {
@@ -51,5 +54,19 @@ export const demoLogins: readonly DemoLogin[] = [
     organisation: team.name,
   },
   { role: 'expert', label: '评审专家', name: expert.name, email: expert.email, organisation: bureau.name },
+  {
+    role: 'enterprise_member',
+    label: '发榜企业（排名已定，待提名揭榜方）',
+    name: manager(proposingEnterprise).name,
+    email: manager(proposingEnterprise).email,
+    organisation: proposingEnterprise.name,
+  },
+  {
+    role: 'team_member',
+    label: '未中榜团队（可查看评审反馈）',
+    name: manager(losingTeam).name,
+    email: manager(losingTeam).email,
+    organisation: losingTeam.name,
+  },
   { role: 'admin', label: '平台管理员', name: admin.name, email: admin.email, organisation: bureau.name },
 ];
