@@ -6,7 +6,7 @@ import { requireActor, requireRole } from '../../context';
 import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../errors';
 import { appendAudit } from '../../infra/audit';
 import type { Clock } from '../../infra/clock';
-import { uniqueViolation, type Db, type Tx } from '../../infra/database';
+import { pgErrorCode, uniqueViolation, type Db, type Tx } from '../../infra/database';
 import type { AccountsRepository } from '../accounts/repository';
 import type { BidsRepository } from '../bids/repository';
 import type { ChallengesRepository } from '../challenges/repository';
@@ -279,10 +279,15 @@ export function createReviewsService(d: ReviewsDeps) {
 
   async function declareTie(body: z.infer<typeof tieBody>, ctx: Ctx) {
     const actor = requireRole(ctx, 'expert');
-    await d.db.transaction(async (tx) => {
-      await d.reviews.addTie(tx, actor.id, body.organisationId, body.note);
-      await audit(tx, ctx, 'expert.tie_declared', 'user', actor.id, body);
-    });
+    try {
+      await d.db.transaction(async (tx) => {
+        await d.reviews.addTie(tx, actor.id, body.organisationId, body.note);
+        await audit(tx, ctx, 'expert.tie_declared', 'user', actor.id, body);
+      });
+    } catch (err) {
+      if (pgErrorCode(err) === '23503') throw ValidationError.field('organisationId', 'no such organisation');
+      throw err;
+    }
     return profile(ctx);
   }
 
