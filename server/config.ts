@@ -33,6 +33,12 @@ export const configSchema = z.object({
   /** 公示: working days an award stays in public notice (Monday–Friday; public holidays are not known). */
   NOTICE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+  /** 配套资金: the bureau's funding rule, checked when a contract is drafted and when its split changes. */
+  FUNDING_MAX_SUBSIDY_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
+  FUNDING_ENTERPRISE_LEAD_MULTIPLE: z.coerce.number().min(0).max(10).default(2),
+  FUNDING_ACADEMIC_LEAD_MULTIPLE: z.coerce.number().min(0).max(10).default(1),
+  /** 信用: years a terminated contract's credit penalty bars the team from bidding. */
+  CREDIT_BAR_YEARS: z.coerce.number().int().min(0).max(20).default(3),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('揭榜挂帅平台 <noreply@jiebang.local>'),
   SEED_DEMO: bool.default(true),

@@ -7,3 +7,4 @@ export * from './challenges';
 export * from './bids';
 export * from './reviews';
 export * from './awards';
+export * from './contracts';
