@@ -6,7 +6,7 @@ import { role } from '../shared/roles';
  * Queues and the jobs on them. Payloads carry ids and codes only — never personal data or
  * secrets — because they sit in Redis/PostgreSQL queue tables that operators can read.
  */
-export const queueNames = ['notifications', 'mail', 'challenges'] as const;
+export const queueNames = ['notifications', 'mail', 'challenges', 'contracts'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export const audience = z.discriminatedUnion('type', [
@@ -40,17 +40,34 @@ export type DeadlinePayload = z.infer<typeof deadlinePayload>;
 export const noticePayload = z.object({ awardId: z.uuid() });
 export type NoticePayload = z.infer<typeof noticePayload>;
 
+/**
+ * A milestone's schedule: reminders 14 and 3 days before the due date, the due date itself
+ * (overdue flag and notice), and weekly escalations while overdue. `dueOn` is the date the job
+ * was scheduled for: after an extension the old jobs find a different date and do nothing.
+ */
+export const reminderKind = z.enum(['remind-14', 'remind-3', 'due', 'escalate']);
+export type ReminderKind = z.infer<typeof reminderKind>;
+export const milestoneReminderPayload = z.object({ milestoneId: z.uuid(), kind: reminderKind, dueOn: z.iso.date(), week: z.number().int().min(0).default(0) });
+export type MilestoneReminderPayload = z.infer<typeof milestoneReminderPayload>;
+
+/** 成果转化: ask the publisher how the result is used, 6 and 12 months after completion. */
+export const outcomePromptPayload = z.object({ contractId: z.uuid(), months: z.union([z.literal(6), z.literal(12)]) });
+export type OutcomePromptPayload = z.infer<typeof outcomePromptPayload>;
+
 export const jobSchemas = {
   notifications: { notify: notifyPayload },
   mail: { send: mailPayload },
   challenges: { 'close-at-deadline': deadlinePayload, 'end-notice': noticePayload },
+  contracts: { 'milestone-reminder': milestoneReminderPayload, 'outcome-prompt': outcomePromptPayload },
 } as const;
 
 export type JobRequest =
   | { queue: 'notifications'; name: 'notify'; jobId: string; payload: NotifyPayload; runAt?: Date }
   | { queue: 'mail'; name: 'send'; jobId: string; payload: MailPayload; runAt?: Date }
   | { queue: 'challenges'; name: 'close-at-deadline'; jobId: string; payload: DeadlinePayload; runAt?: Date }
-  | { queue: 'challenges'; name: 'end-notice'; jobId: string; payload: NoticePayload; runAt?: Date };
+  | { queue: 'challenges'; name: 'end-notice'; jobId: string; payload: NoticePayload; runAt?: Date }
+  | { queue: 'contracts'; name: 'milestone-reminder'; jobId: string; payload: MilestoneReminderPayload; runAt?: Date }
+  | { queue: 'contracts'; name: 'outcome-prompt'; jobId: string; payload: OutcomePromptPayload; runAt?: Date };
 
 /** Deterministic ids: the same cause always yields the same job. ':' is avoided (BullMQ reserves it). */
 export const jobIds = {
@@ -70,4 +87,12 @@ export function deadlineJob(challengeId: string, deadline: Date): JobRequest {
 
 export function notifyJob(payload: NotifyPayload): JobRequest {
   return { queue: 'notifications', name: 'notify', jobId: jobIds.notify(payload.cause), payload };
+}
+
+export function milestoneReminderJob(p: MilestoneReminderPayload, runAt: Date): JobRequest {
+  return { queue: 'contracts', name: 'milestone-reminder', jobId: `milestone.${p.milestoneId}.${p.dueOn}.${p.kind}.${p.week}`, payload: p, runAt };
+}
+
+export function outcomePromptJob(p: OutcomePromptPayload, runAt: Date): JobRequest {
+  return { queue: 'contracts', name: 'outcome-prompt', jobId: `outcome.${p.contractId}.${p.months}`, payload: p, runAt };
 }

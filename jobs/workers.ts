@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Services } from '../server/services';
-import { deadlinePayload, mailPayload, noticePayload, notifyPayload, type QueueName } from './contracts';
+import { deadlinePayload, mailPayload, milestoneReminderPayload, noticePayload, notifyPayload, outcomePromptPayload, type QueueName } from './contracts';
 import type { QueueBackend } from './queue-backend';
 import type { RelayLogger } from './relay';
 import { superviseWorker } from './worker-supervisor';
@@ -17,6 +17,11 @@ export function processors(services: Services): Processors {
       job.name === 'end-notice'
         ? services.awards.endNotice(noticePayload.parse(job.data).awardId)
         : services.challenges.closeAtDeadline(deadlinePayload.parse(job.data).challengeId),
+    // A contract's schedule: milestone reminders, due dates, escalations; outcome prompts.
+    contracts: async (job) =>
+      job.name === 'outcome-prompt'
+        ? services.contracts.promptOutcome(outcomePromptPayload.parse(job.data))
+        : services.contracts.remind(milestoneReminderPayload.parse(job.data)),
   };
 }
 

@@ -17,6 +17,8 @@ import { createReviewsService } from './modules/reviews/service';
 import { createBatchesService } from './modules/challenges/batches';
 import { createChallengesRepository } from './modules/challenges/repository';
 import { createChallengesService } from './modules/challenges/service';
+import { createContractsRepository } from './modules/contracts/repository';
+import { createContractsService } from './modules/contracts/service';
 import { createNotificationsRepository } from './modules/notifications/repository';
 import { createNotificationsService } from './modules/notifications/service';
 import { createOrganisationsRepository } from './modules/organisations/repository';
@@ -42,6 +44,7 @@ export function createServices(s: Seams) {
     bids: createBidsRepository(),
     reviews: createReviewsRepository(),
     awards: createAwardsRepository(),
+    contracts: createContractsRepository(),
   };
   const notifications = createNotificationsService({
     ...repos,
@@ -61,6 +64,7 @@ export function createServices(s: Seams) {
     accounts: repos.accounts,
     finalAward: async (ex, challengeId) => (await repos.awards.forChallenge(ex, challengeId)).find((a) => a.status === 'final'),
   });
+  const contracts = createContractsService({ db: s.db, clock: s.clock, contracts: repos.contracts, bids: repos.bids, challenges: repos.challenges, organisations: repos.organisations, config: s.config });
   const bids = createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
@@ -74,11 +78,13 @@ export function createServices(s: Seams) {
       attachments: createAttachmentsRepository(),
       access: challenges.access,
       bidFiles: bids.files,
+      milestoneFiles: contracts.milestones.files,
     }),
     batches: createBatchesService({ db: s.db, clock: s.clock, challenges: repos.challenges }),
     bids,
     reviews,
-    awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config }),
+    awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config, onFinal: contracts.draftForAward }),
+    contracts,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -36,6 +36,20 @@ export const notificationKinds = [
   'scores_complete',
   'bid_submitted',
   'bid_deadline_passed',
+  'contract_drafted',
+  'contract_signed',
+  'contract_completed',
+  'contract_terminated',
+  'milestone_reminder',
+  'milestone_overdue',
+  'milestone_escalation',
+  'milestone_submitted',
+  'milestone_returned',
+  'milestone_approved',
+  'milestone_paid',
+  'extension_requested',
+  'extension_decided',
+  'outcome_prompt',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -155,6 +169,62 @@ export const notificationTexts: Texts = {
   bid_submitted: {
     'zh-CN': { title: '揭榜申报已提交（第 {version} 版）', body: '您对“{challenge}”的揭榜申报第 {version} 版已提交。回执（SHA-256）：{sha256}。请妥善保存，可随时核验申报内容未被改动。' },
     en: { title: 'Bid submitted (version {version})', body: 'Version {version} of your bid on “{challenge}” was submitted. Receipt (SHA-256): {sha256}. Keep it to prove later that the bid was not changed.' },
+  },
+  contract_drafted: {
+    'zh-CN': { title: '合同待签署：{challenge}', body: '“{challenge}”的揭榜结果已确定，技术合同已根据中榜申报起草，请贵单位授权人员核对并签署。' },
+    en: { title: 'Contract to sign: {challenge}', body: 'The award of “{challenge}” is final and a contract was drafted from the winning bid. An authorised member of your organisation should review and sign it.' },
+  },
+  contract_signed: {
+    'zh-CN': { title: '合同已生效：{challenge}', body: '“{challenge}”的技术合同已由各方签署生效，节点计划开始执行。' },
+    en: { title: 'Contract in effect: {challenge}', body: 'Every party signed the contract for “{challenge}”; the milestone plan now runs.' },
+  },
+  contract_completed: {
+    'zh-CN': { title: '合同已验收：{challenge}', body: '“{challenge}”的技术合同已通过验收，验收等级：{grade}。' },
+    en: { title: 'Contract accepted: {challenge}', body: 'The contract for “{challenge}” passed acceptance with the grade {grade}.' },
+  },
+  contract_terminated: {
+    'zh-CN': { title: '合同已终止：{challenge}', body: '“{challenge}”的技术合同已终止。原因：{reason}' },
+    en: { title: 'Contract terminated: {challenge}', body: 'The contract for “{challenge}” was terminated. Reason: {reason}' },
+  },
+  milestone_reminder: {
+    'zh-CN': { title: '节点将于 {days} 天后到期：{milestone}', body: '“{challenge}”的节点“{milestone}”将于 {due} 到期，请按时提交成果材料。' },
+    en: { title: 'Milestone due in {days} days: {milestone}', body: 'The milestone “{milestone}” of “{challenge}” is due on {due}. Please submit the evidence in time.' },
+  },
+  milestone_overdue: {
+    'zh-CN': { title: '节点已逾期：{milestone}', body: '“{challenge}”的节点“{milestone}”已于 {due} 到期，尚未通过审核。' },
+    en: { title: 'Milestone overdue: {milestone}', body: 'The milestone “{milestone}” of “{challenge}” was due on {due} and has not been accepted.' },
+  },
+  milestone_escalation: {
+    'zh-CN': { title: '节点逾期第 {weeks} 周：{milestone}', body: '“{challenge}”的节点“{milestone}”已逾期 {weeks} 周（到期日 {due}），请督办。' },
+    en: { title: 'Milestone overdue for {weeks} week(s): {milestone}', body: 'The milestone “{milestone}” of “{challenge}” has been overdue for {weeks} week(s) (due {due}). Please follow up.' },
+  },
+  milestone_submitted: {
+    'zh-CN': { title: '节点成果待审核：{milestone}', body: '揭榜团队已提交“{challenge}”节点“{milestone}”的成果材料，请审核。' },
+    en: { title: 'Milestone evidence to review: {milestone}', body: 'The team submitted evidence for the milestone “{milestone}” of “{challenge}”. Please review it.' },
+  },
+  milestone_returned: {
+    'zh-CN': { title: '节点成果被退回：{milestone}', body: '发榜方退回了“{challenge}”节点“{milestone}”的成果材料。意见：{comments}' },
+    en: { title: 'Milestone evidence returned: {milestone}', body: 'The publisher returned the evidence for “{milestone}” of “{challenge}”. Comments: {comments}' },
+  },
+  milestone_approved: {
+    'zh-CN': { title: '节点待确认拨付：{milestone}', body: '发榜方已通过“{challenge}”节点“{milestone}”的成果，请确认拨付。' },
+    en: { title: 'Milestone to confirm for payment: {milestone}', body: 'The publisher accepted the milestone “{milestone}” of “{challenge}”. Please confirm the payment.' },
+  },
+  milestone_paid: {
+    'zh-CN': { title: '节点资金已拨付：{milestone}', body: '“{challenge}”节点“{milestone}”已确认，拨付 {amount} 元。' },
+    en: { title: 'Milestone paid: {milestone}', body: 'The milestone “{milestone}” of “{challenge}” was confirmed and {amount} yuan paid.' },
+  },
+  extension_requested: {
+    'zh-CN': { title: '节点延期申请：{milestone}', body: '揭榜团队申请将“{challenge}”节点“{milestone}”延期至 {due}，请审批。' },
+    en: { title: 'Extension requested: {milestone}', body: 'The team asks to extend the milestone “{milestone}” of “{challenge}” to {due}. Please decide.' },
+  },
+  extension_decided: {
+    'zh-CN': { title: '延期申请{decision}：{milestone}', body: '“{challenge}”节点“{milestone}”的延期申请{decision}。' },
+    en: { title: 'Extension {decision}: {milestone}', body: 'The extension request for “{milestone}” of “{challenge}” was {decision}.' },
+  },
+  outcome_prompt: {
+    'zh-CN': { title: '请填报成果转化情况：{challenge}', body: '“{challenge}”验收已满 {months} 个月，请填报成果应用情况（产品、收入、专利）。' },
+    en: { title: 'Report how the result is used: {challenge}', body: 'It is {months} months since “{challenge}” was accepted. Please report how the result is used (products, revenue, patents).' },
   },
   bid_deadline_passed: {
     'zh-CN': { title: '揭榜已截止：{challenge}', body: '“{challenge}”的揭榜申报已截止，科技局将进行形式审查，结果会通知您。' },

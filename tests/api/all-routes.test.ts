@@ -317,9 +317,9 @@ const anonymous = (op: Operation, url: string, body?: unknown, headers: Record<s
 describe('the route list', () => {
   it('is read from the app and covers every module', () => {
     const modules = new Set(operations.map((op) => op.path.split('/')[2]));
-    for (const m of ['auth', 'organisations', 'notifications', 'challenges', 'batches', 'bids', 'assignments', 'experts', 'awards', 'objections', 'notices', 'mails'])
+    for (const m of ['auth', 'organisations', 'notifications', 'challenges', 'batches', 'bids', 'assignments', 'experts', 'awards', 'objections', 'notices', 'mails', 'contracts', 'milestones'])
       expect([...modules]).toContain(m);
-    expect(uploads.sort()).toEqual(['POST /api/bids/{id}/attachments', 'POST /api/challenges/{id}/attachments']);
+    expect(uploads.sort()).toEqual(['POST /api/bids/{id}/attachments', 'POST /api/challenges/{id}/attachments', 'POST /api/milestones/{id}/files']);
   });
 
   it('lists only documented operations as public', () => {

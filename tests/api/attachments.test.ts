@@ -69,7 +69,7 @@ beforeAll(async () => {
   rt = await createRuntime(config, config.DATABASE_URL!);
   storageRoot = await mkdtemp(join(tmpdir(), 'jiebang-attachments-'));
   storage = diskStorage(storageRoot);
-  service = createAttachmentsService({ db: db(), clock: systemClock, storage, attachments: createAttachmentsRepository(), access: databaseChallengeAccess(db()), bidFiles: rt.services.bids.files });
+  service = createAttachmentsService({ db: db(), clock: systemClock, storage, attachments: createAttachmentsRepository(), access: databaseChallengeAccess(db()), bidFiles: rt.services.bids.files, milestoneFiles: rt.services.contracts.milestones.files });
   app = Fastify({ logger: false, bodyLimit: MiB });
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);

@@ -111,6 +111,25 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<AttachmentsRoutesOptions> 
     async (request, reply) => reply.code(201).send(await receive(request, (upload) => attachments.addToBid(request.params.id, upload, request.ctx))),
   );
 
+  app.post(
+    '/api/milestones/:id/files',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'Upload an evidence file for a milestone (the contracted team; multipart field "file")',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: bidAttachment },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await receive(request, (upload) => attachments.addToMilestone(request.params.id, upload, request.ctx))),
+  );
+
+  app.get('/api/milestones/:id/files/:attachmentId', { schema: { tags: ['contracts'], summary: 'Download a milestone evidence file (the contract’s parties and officials)', params: attachmentParams } }, async (request, reply) => {
+    const { attachment: a, content } = await attachments.openForMilestone(request.params.id, request.params.attachmentId, request.ctx);
+    return download(reply, a, content);
+  });
+
   app.get('/api/bids/:id/attachments/:attachmentId', { schema: { tags: ['bids'], summary: 'Download a bid’s file (whoever may read the bid)', params: attachmentParams } }, async (request, reply) => {
     const { attachment: a, content } = await attachments.openForBid(request.params.id, request.params.attachmentId, request.ctx);
     return download(reply, a, content);

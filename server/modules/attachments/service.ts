@@ -42,6 +42,13 @@ export interface BidFiles {
   remove(bidId: string, attachmentId: string, ctx: Ctx): Promise<string | null>;
 }
 
+/** What this module needs of milestones: the contracts service owns evidence files and who sees them. */
+export interface MilestoneFiles {
+  assertCanAttach(milestoneId: string, ctx: Ctx): Promise<void>;
+  record(milestoneId: string, file: StoredFile, ctx: Ctx): Promise<BidAttachment>;
+  find(milestoneId: string, fileId: string, ctx: Ctx): Promise<StoredFile & { id: string }>;
+}
+
 export interface AttachmentsDeps {
   db: Db;
   clock: Clock;
@@ -49,6 +56,7 @@ export interface AttachmentsDeps {
   attachments: AttachmentsRepository;
   access: ChallengeAccess;
   bidFiles: BidFiles;
+  milestoneFiles: MilestoneFiles;
 }
 
 /**
@@ -231,6 +239,17 @@ export function createAttachmentsService(d: AttachmentsDeps) {
     return { attachment: { id: row.id, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, content: await d.storage.get(row.storageKey) };
   }
 
+  /** Evidence for a milestone: uploaded first, then named by the evidence the team submits. */
+  async function addToMilestone(milestoneId: string, upload: { fileName: string; content: Readable }, ctx: Ctx): Promise<BidAttachment> {
+    await d.milestoneFiles.assertCanAttach(milestoneId, ctx);
+    return storeChecked(upload, (file) => d.milestoneFiles.record(milestoneId, file, ctx));
+  }
+
+  async function openForMilestone(milestoneId: string, fileId: string, ctx: Ctx): Promise<{ attachment: BidAttachment; content: Readable }> {
+    const row = await d.milestoneFiles.find(milestoneId, fileId, ctx);
+    return { attachment: { id: row.id, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, content: await d.storage.get(row.storageKey) };
+  }
+
   async function removeFromBid(bidId: string, attachmentId: string, ctx: Ctx): Promise<void> {
     const unreferenced = await d.bidFiles.remove(bidId, attachmentId, ctx);
     // After the commit, as for challenges; a file a submitted version names is kept.
@@ -273,6 +292,6 @@ export function createAttachmentsService(d: AttachmentsDeps) {
     await d.storage.delete(removed.storageKey).catch(() => undefined);
   }
 
-  return { add, open, remove, addToBid, openForBid, removeFromBid };
+  return { add, open, remove, addToBid, openForBid, removeFromBid, addToMilestone, openForMilestone };
 }
 export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

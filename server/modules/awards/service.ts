@@ -24,6 +24,8 @@ export interface AwardsDeps {
   challenges: ChallengesRepository;
   ranking: ReviewsService['ranking'];
   config: Pick<Config, 'NOTICE_WORKING_DAYS'>;
+  /** Drafts the contracts of an award that became final, in the same transaction (contracts module). */
+  onFinal(tx: Tx, award: AwardRow): Promise<void>;
 }
 
 /** 确定揭榜方 → 公示 → final (DOMAIN.md step 6). */
@@ -178,8 +180,9 @@ export function createAwardsService(d: AwardsDeps) {
     if (!a || a.status !== 'in_notice' || !a.noticeEndsAt || a.noticeEndsAt > now) return false;
     if ((await d.awards.objectionsOf(tx, id)).some((o) => o.status === 'open')) return false;
     const t = guardTransition(awardLifecycle, a.status, 'finalise', 'system');
-    await d.awards.transition(tx, id, 'in_notice', { status: t.to, finalAt: now });
+    const final = (await d.awards.transition(tx, id, 'in_notice', { status: t.to, finalAt: now }))!;
     await audit(tx, systemCtx, 'finalise', id, { status: a.status }, { status: t.to });
+    await d.onFinal(tx, final);
     const c = (await d.challenges.findById(tx, a.challengeId))!;
     await notifyOrg(tx, 'award_final', c.publisherId, c.id, `award.final.${id}.publisher`);
     for (const w of await d.awards.winners(tx, a.winnerBidIds)) await notifyOrg(tx, 'award_final', w.teamId, c.id, `award.final.${id}.${w.teamId}`);

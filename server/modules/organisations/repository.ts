@@ -66,6 +66,11 @@ export function createOrganisationsRepository() {
       return row!;
     },
 
+    /** Organisations of a kind, oldest first (the bureau: there is one per deployment). */
+    async ofKind(ex: Executor, kind: OrganisationRow['kind']): Promise<OrganisationRow[]> {
+      return ex.select().from(organisations).where(eq(organisations.kind, kind)).orderBy(organisations.createdAt);
+    },
+
     async userIdsWithRole(ex: Executor, role: Role): Promise<string[]> {
       const rows = await ex.selectDistinct({ id: memberships.userId }).from(memberships).where(eq(memberships.role, role));
       return rows.map((r) => r.id);
