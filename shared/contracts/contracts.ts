@@ -44,7 +44,7 @@ export const outcomeBody = z.object({
   note: z.string().trim().max(2000).default(''),
 });
 
-/** Months after signing by which a milestone may be extended at most once. */
+/** A milestone may be extended once, to at most this many months after its original due date. */
 export const maxExtensionMonths = 12;
 
 export const milestoneFile = z.object({ id: z.uuid(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), sha256: z.string() });

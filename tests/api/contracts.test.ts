@@ -209,6 +209,7 @@ describe('acceptance, termination and outcomes', () => {
     const team = bids[0]!.client;
     const signed = (await signedByAll(c!.id, team)).json();
     const m = signed.milestones[0].id;
+    expect(signed.viewer.events).not.toContain('accept');
     expect((await official.request('POST', `/api/contracts/${c!.id}/acceptance`, { grade: 'good', report: '各项指标达到合同要求。' })).statusCode).toBe(409);
     await team.request('POST', `/api/milestones/${m}/evidence`, { text: '成果提交' });
     await publisher.request('POST', `/api/milestones/${m}/approve`);
@@ -217,6 +218,7 @@ describe('acceptance, termination and outcomes', () => {
     expect(reg.json()).toMatchObject({ registrationNo: '2026320100000123', registeredOn: '2026-11-20' });
     const broker = await official.request('PUT', `/api/contracts/${c!.id}/broker`, { name: '王经理', introducedOn: '2026-05-10' });
     expect(broker.json().broker).toEqual({ name: '王经理', userId: null, introducedOn: '2026-05-10' });
+    expect((await official.request('GET', `/api/contracts/${c!.id}`)).json().viewer.events).toContain('accept');
     const accepted = (await official.request('POST', `/api/contracts/${c!.id}/acceptance`, { grade: 'good', report: '各项指标达到合同要求。' })).json();
     expect(accepted).toMatchObject({ status: 'completed', grade: 'good' });
     expect(await db().select().from(outbox).where(eq(outbox.jobId, `outcome.${c!.id}.6`))).toHaveLength(1);

@@ -136,9 +136,11 @@ export function createContractsService(d: ContractsDeps) {
   async function view(ex: Executor, c: ContractRow, actor: Actor): Promise<ContractView> {
     const parties = await d.contracts.parties(ex, c.id);
     const signer = c.status === 'drafted' ? signsFor(actor, parties) : undefined;
+    const allConfirmed = (await d.contracts.milestones(ex, c.id)).every((m) => m.status === 'confirmed');
     const events = allowedEvents(contractLifecycle, c.status, actor.roles).filter((e) => {
       if (e === 'sign') return !!signer;
       if (e === 'edit_funding') return parties.every((p) => !p.party.signedAt);
+      if (e === 'accept') return allConfirmed;
       return e !== 'take_effect';
     });
     return contractView(ex, d.contracts, c, actor, {
