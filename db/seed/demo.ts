@@ -8,6 +8,7 @@ import { argon2Hasher } from '../../server/infra/password-hasher';
 import type { Role, VerificationState } from '../../shared/roles';
 import { expertProfiles, memberships, organisations, users } from '../schema';
 import { seedChallengesStep, type SeedRefs } from './challenges';
+import { seedContractsStep } from './contracts';
 import { seedReviewsStep } from './reviews';
 import { demoLogins, demoPassword } from './data/accounts';
 import { bureau, bureauPeople } from './data/bureau';
@@ -114,6 +115,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
 
     const challengeCount = await seedChallengesStep(tx, refs, now);
     await seedReviewsStep(tx, refs, now);
+    await seedContractsStep(tx, refs, now);
     await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length, challenges: challengeCount } });
     for (const orgId of pending) {
       await enqueueJob(tx, notifyJob({

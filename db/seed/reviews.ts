@@ -409,6 +409,27 @@ export async function seedReviewsStep(tx: Tx, refs: SeedRefs, now: Date): Promis
     add(noticeEnd(confirmedAt), () => endNotice(c, noticeEnd(confirmedAt)));
   }
 
+  // ── (g, h) 真空泄漏检测 and 电芯快速分选: horse races (赛马) awarded to three and two teams, final
+  //    long ago; their contracts are played on by the contracts step (db/seed/contracts.ts) ──
+  for (const [key, places, preference] of [
+    ['tongchi-casting-vacuum-leak-detection', [0, 1, 2], ['柳承志', '殷志红', '储明杰', '汤建华', '何素芬']],
+    ['hengyuan-cell-consistency-screening', [0, 1], ['汤建华', '何素芬', '储明杰', '柳承志', '殷志红']],
+  ] as const) {
+    const c = await caseFor(key);
+    await tx.update(challenges).set({ allowsHorseRace: true }).where(eq(challenges.id, c.id));
+    const add = story();
+    add(afterDeadline(c, 2, 10), () => checkEligibility(c, afterDeadline(c, 2, 10), xue));
+    add(afterDeadline(c, 3, 15), () => setCriteria(c, afterDeadline(c, 3, 15), tangWenbin, standardCriteria));
+    add(afterDeadline(c, 4, 10), () => assignPanels(c, afterDeadline(c, 4, 10), tangWenbin, preference, () => ['score', 'score', 'score']));
+    add(afterDeadline(c, 7, 16), () => scorePosition(c, afterDeadline(c, 7, 16), 0));
+    add(afterDeadline(c, 9, 11), () => scorePosition(c, afterDeadline(c, 9, 11), 1));
+    add(afterDeadline(c, 11, 15), () => scorePosition(c, afterDeadline(c, 11, 15), 2));
+    add(afterDeadline(c, 13, 10), () => propose(c, afterDeadline(c, 13, 10), places, reviewTexts.horseRaceReason));
+    const confirmedAt = afterDeadline(c, 15, 15);
+    add(confirmedAt, () => confirm(c, confirmedAt, tangWenbin));
+    add(noticeEnd(confirmedAt), () => endNotice(c, noticeEnd(confirmedAt)));
+  }
+
   // All stories by date (a stable sort keeps each story's order), each step at its own time.
   // Notifications of what happened more than six weeks ago reached their people back then: they
   // count as delivered, so a first start shows the current ones rather than a year's backlog.

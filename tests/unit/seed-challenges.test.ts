@@ -65,10 +65,10 @@ describe('seed challenges', () => {
     expect(b2026_1.filter((c) => c.state === 'unfilled').length).toBe(2);
 
     const b2025_2 = inBatch('b2025_2');
-    expect(b2025_2.length).toBe(3);
+    expect(b2025_2.length).toBe(5);
     expect(b2025_2.every((c) => c.state === 'closed')).toBe(true);
 
-    expect(byState('closed').length).toBe(6);
+    expect(byState('closed').length).toBe(8);
     expect(byState('unfilled').length).toBe(2);
     expect(byState('draft').length).toBe(1);
     expect(byState('submitted').length).toBe(2);

@@ -279,6 +279,9 @@ export const reviewTexts = {
   changheFirstReason: '排名第二的团队报价较低，且承诺在扬州设立中试基地，便于后续合作。',
   changheDecline:
     '偏离专家评审排名的理由以报价和落地便利为主，未涉及技术方案本身，理由不充分。请依据评审排名重新提出建议；如拟采用赛马制，请说明各团队技术路线的差异。',
+  /** 真空泄漏检测 and 电芯快速分选: horse races funded from the start, several teams on separate routes. */
+  horseRaceReason:
+    '本榜单按赛马制发布，公司按评审排名同时支持多支团队从不同技术路线攻关，各团队独立签约、分别考核。',
   changheHorseRace:
     '经公司董事会研究，追加配套资金，采用赛马制同时支持评审排名前两位的团队：两支团队分别从铜基催化剂载体与助剂改性、原料气微量杂质深度脱除两条路线攻关，18个月节点考核后择优继续支持。',
 
