@@ -180,6 +180,11 @@ describe('reminders and escalation', () => {
     expect(await remind('due')).toBe('skipped');
     const view = (await official.request('GET', `/api/contracts/${c!.id}`)).json();
     expect(view.milestones[0].overdueSince).toBe(m.dueOn);
+    const listed = (await official.request('GET', '/api/contracts?status=signed')).json().items.find((x: { id: string }) => x.id === c!.id);
+    expect(listed).toMatchObject({ overdue: 1, nextDueOn: m.dueOn, paidYuan: 0 });
+    const board = (await official.request('GET', '/api/milestones/board')).json().items;
+    expect(board[0]).toMatchObject({ overdueSince: expect.any(String) });
+    expect(board.find((x: { milestoneId: string }) => x.milestoneId === m.id)).toMatchObject({ contractId: c!.id, overdueSince: m.dueOn });
     // The due job scheduled the first weekly escalation, which schedules the next.
     expect(await db().select().from(outbox).where(eq(outbox.jobId, `milestone.${m.id}.${m.dueOn}.escalate.1`))).toHaveLength(1);
     expect(await remind('escalate', 1)).toBe('sent');

@@ -133,10 +133,10 @@ export function createContractsRepository() {
       return ex
         .select({
           contract: contracts,
-          publisherName: sql<string>`(select name from organisations where id = ${contracts.publisherId})`,
-          teamName: sql<string>`(select name from organisations where id = ${contracts.teamId})`,
-          nextDueOn: sql<string | null>`(select min(due_on)::text from milestones m where m.contract_id = ${contracts.id} and m.status not in ('approved', 'confirmed'))`,
-          overdue: sql<number>`(select count(*)::int from milestones m where m.contract_id = ${contracts.id} and m.overdue_since is not null and m.status not in ('approved', 'confirmed'))`,
+          publisherName: sql<string>`(select o.name from organisations o where o.id = "contracts"."publisher_id")`,
+          teamName: sql<string>`(select o.name from organisations o where o.id = "contracts"."team_id")`,
+          nextDueOn: sql<string | null>`(select min(due_on)::text from milestones m where m.contract_id = "contracts"."id" and m.status not in ('approved', 'confirmed'))`,
+          overdue: sql<number>`(select count(*)::int from milestones m where m.contract_id = "contracts"."id" and m.overdue_since is not null and m.status not in ('approved', 'confirmed'))`,
         })
         .from(contracts)
         .where(and(visible, o.status ? eq(contracts.status, o.status) : undefined))
@@ -149,8 +149,8 @@ export function createContractsRepository() {
         .select({
           milestone: milestones,
           contractTitle: contracts.title,
-          publisherName: sql<string>`(select name from organisations where id = ${contracts.publisherId})`,
-          teamName: sql<string>`(select name from organisations where id = ${contracts.teamId})`,
+          publisherName: sql<string>`(select o.name from organisations o where o.id = "contracts"."publisher_id")`,
+          teamName: sql<string>`(select o.name from organisations o where o.id = "contracts"."team_id")`,
         })
         .from(milestones)
         .innerJoin(contracts, eq(milestones.contractId, contracts.id))

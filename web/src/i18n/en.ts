@@ -1,5 +1,8 @@
 import type { Messages } from './messages';
 import { awardEn } from './parts/award';
+import { contractEn } from './parts/contract';
+import { contractErrorsEn } from './parts/contract-errors';
+import { milestoneEn } from './parts/milestone';
 import { expertEn } from './parts/expert';
 import { reviewEn } from './parts/review';
 import { workflowErrorsEn } from './parts/workflow-errors';
@@ -10,6 +13,9 @@ export const en: Messages = {
   ...awardEn,
   ...expertEn,
   ...workflowErrorsEn,
+  ...contractEn,
+  ...contractErrorsEn,
+  ...milestoneEn,
   'app.name': 'Jiebang',
   'app.tagline': 'Challenge-based R&D marketplace',
   'app.skipToContent': 'Skip to main content',

@@ -4,6 +4,9 @@
  * Placeholders are `{name}` and must match across languages.
  */
 import { awardZhCN } from './parts/award';
+import { contractZhCN } from './parts/contract';
+import { contractErrorsZhCN } from './parts/contract-errors';
+import { milestoneZhCN } from './parts/milestone';
 import { expertZhCN } from './parts/expert';
 import { reviewZhCN } from './parts/review';
 import { workflowErrorsZhCN } from './parts/workflow-errors';
@@ -13,6 +16,9 @@ export const zhCN = {
   ...awardZhCN,
   ...expertZhCN,
   ...workflowErrorsZhCN,
+  ...contractZhCN,
+  ...contractErrorsZhCN,
+  ...milestoneZhCN,
   'app.name': '揭榜挂帅',
   'app.tagline': '科技需求揭榜挂帅平台',
   'app.skipToContent': '跳到主要内容',

@@ -25,6 +25,9 @@ export type RouteName =
   | 'assignment'
   | 'expert-profile'
   | 'notices'
+  | 'contracts'
+  | 'contract'
+  | 'milestone-board'
   | 'not-found';
 
 export interface RouteDef {
@@ -74,6 +77,10 @@ export const routes: readonly RouteDef[] = [
   { name: 'expert-profile', pattern: '/expert/profile', title: 'nav.expertProfile', auth: true, roles: experts },
   // The public notice board (公示): anyone may read it; objecting needs a log-in.
   { name: 'notices', pattern: '/notices', title: 'nav.notices' },
+  // Contracts: their parties' members and officials (the server decides who sees which).
+  { name: 'contracts', pattern: '/contracts', title: 'nav.contracts', auth: true },
+  { name: 'contract', pattern: '/contracts/:id', title: 'contract.heading', auth: true },
+  { name: 'milestone-board', pattern: '/officials/milestones', title: 'nav.milestones', auth: true, roles: officials },
 ];
 
 export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
