@@ -1,6 +1,6 @@
 import { fundingProblems } from '../../../shared/contracts/challenges';
-import { ApiError } from './api';
 import { t, type MessageKey, type MessageParams } from './i18n.svelte';
+import { translatedBy, translateWorkflowError } from './workflow-errors';
 
 type Known = [RegExp, (match: RegExpMatchArray) => [MessageKey, MessageParams?]];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,19 +48,7 @@ export function translateChallengeMessage(message: string): string | null {
 }
 
 /** The same error with known messages in the user's language (codes and paths unchanged, except a workflow CONFLICT). */
-export function translateChallengeError(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const general = translateChallengeMessage(error.message);
-  const fields = error.body.fields?.map((f) => ({ ...f, message: translateChallengeMessage(f.message) ?? f.message }));
-  // A workflow conflict says what went wrong better than the generic CONFLICT text, and a
-  // conflicting field here (a batch number) is not the registration's "already taken".
-  const code = error.code === 'CONFLICT' ? 'CONFLICT_WORKFLOW' : error.code;
-  return new ApiError({ ...error.body, code, message: general ?? error.message, ...(fields ? { fields } : {}) });
-}
+export const translateChallengeError = (error: unknown): unknown => translateWorkflowError(error, translateChallengeMessage);
 
 /** For API modules: rethrow a failed call's error translated. */
-export function translated<T>(call: Promise<T>): Promise<T> {
-  return call.catch((error: unknown) => {
-    throw translateChallengeError(error);
-  });
-}
+export const translated = translatedBy(translateChallengeMessage);

@@ -1,6 +1,6 @@
-import { ApiError } from './api';
 import { t, type MessageKey, type MessageParams } from './i18n.svelte';
 import { translateWorkflowMessage } from './review-messages';
+import { translatedBy } from './workflow-errors';
 
 type Known = [RegExp, (match: RegExpMatchArray) => [MessageKey, MessageParams?]];
 
@@ -40,11 +40,4 @@ export function translateContractMessage(message: string): string | null {
 }
 
 /** For API modules: rethrow a failed call's error with known messages translated (status and paths unchanged). */
-export function translatedContract<T>(call: Promise<T>): Promise<T> {
-  return call.catch((error: unknown) => {
-    if (!(error instanceof ApiError)) throw error;
-    const fields = error.body.fields?.map((f) => ({ ...f, message: translateContractMessage(f.message) ?? f.message }));
-    const code = error.code === 'CONFLICT' ? 'CONFLICT_WORKFLOW' : error.code;
-    throw new ApiError({ ...error.body, code, message: translateContractMessage(error.message) ?? error.message, ...(fields ? { fields } : {}) });
-  });
-}
+export const translatedContract = translatedBy(translateContractMessage);

@@ -1,5 +1,5 @@
 import type { ConflictReason } from '../../../shared/contracts/reviews';
-import { ApiError } from './api';
+import { translatedBy } from './workflow-errors';
 import { t, type MessageKey, type MessageParams } from './i18n.svelte';
 
 type Known = [RegExp, (match: RegExpMatchArray) => [MessageKey, MessageParams?]];
@@ -49,11 +49,4 @@ export function conflictLabel(c: { reason: ConflictReason; organisationName: str
 }
 
 /** For API modules: rethrow a failed call's error with known messages translated (status and paths unchanged). */
-export function translatedWorkflow<T>(call: Promise<T>): Promise<T> {
-  return call.catch((error: unknown) => {
-    if (!(error instanceof ApiError)) throw error;
-    const fields = error.body.fields?.map((f) => ({ ...f, message: translateWorkflowMessage(f.message) ?? f.message }));
-    const code = error.code === 'CONFLICT' ? 'CONFLICT_WORKFLOW' : error.code;
-    throw new ApiError({ ...error.body, code, message: translateWorkflowMessage(error.message) ?? error.message, ...(fields ? { fields } : {}) });
-  });
-}
+export const translatedWorkflow = translatedBy(translateWorkflowMessage);
