@@ -159,6 +159,9 @@ export function toAttachment(row: AttachmentRow): Attachment {
   };
 }
 
+/** What callers see of a stored file: never its storage key. */
+const fileView = (row: StoredFile & { id: string }): BidAttachment => ({ id: row.id, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 });
+
 const auditDetails = (row: AttachmentRow) => ({ attachmentId: row.id, fileName: row.fileName, sha256: row.sha256, sizeBytes: row.sizeBytes });
 
 export function createAttachmentsService(d: AttachmentsDeps) {
@@ -236,7 +239,7 @@ export function createAttachmentsService(d: AttachmentsDeps) {
 
   async function openForBid(bidId: string, attachmentId: string, ctx: Ctx): Promise<{ attachment: BidAttachment; content: Readable }> {
     const row = await d.bidFiles.find(bidId, attachmentId, ctx);
-    return { attachment: { id: row.id, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, content: await d.storage.get(row.storageKey) };
+    return { attachment: fileView(row), content: await d.storage.get(row.storageKey) };
   }
 
   /** Evidence for a milestone: uploaded first, then named by the evidence the team submits. */
@@ -247,7 +250,7 @@ export function createAttachmentsService(d: AttachmentsDeps) {
 
   async function openForMilestone(milestoneId: string, fileId: string, ctx: Ctx): Promise<{ attachment: BidAttachment; content: Readable }> {
     const row = await d.milestoneFiles.find(milestoneId, fileId, ctx);
-    return { attachment: { id: row.id, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, content: await d.storage.get(row.storageKey) };
+    return { attachment: fileView(row), content: await d.storage.get(row.storageKey) };
   }
 
   async function removeFromBid(bidId: string, attachmentId: string, ctx: Ctx): Promise<void> {

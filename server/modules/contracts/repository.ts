@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { contractParties, contracts, creditRecords, milestoneEvidence, milestoneFiles, milestoneReminders, milestones, organisations, outcomeReports, payments, users } from '../../../db/schema';
 import type { Executor } from '../../infra/database';
 
@@ -157,13 +157,6 @@ export function createContractsRepository() {
         .where(and(eq(contracts.status, 'signed'), inArray(milestones.status, ['pending', 'submitted', 'returned', 'approved'])))
         .orderBy(sql`${milestones.overdueSince} is null`, asc(milestones.overdueSince), asc(milestones.dueOn))
         .limit(1000);
-    },
-    /** Signed contracts whose due-date jobs may be missing (used by the seed and by tests). */
-    async dueMilestones(ex: Executor, on: string) {
-      return ex
-        .select()
-        .from(milestones)
-        .where(and(isNotNull(milestones.dueOn), lte(milestones.dueOn, on), or(eq(milestones.status, 'pending'), eq(milestones.status, 'returned'), eq(milestones.status, 'submitted'))));
     },
   };
 }

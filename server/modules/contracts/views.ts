@@ -12,7 +12,7 @@ export async function contractView(
   repo: ContractsRepository,
   c: ContractRow,
   actor: Actor,
-  o: { leadKind: LeadKind; rule: FundingRule; signsFor: string | null; events: string[]; milestoneEvents: MilestoneEventsFor },
+  o: { leadKind: LeadKind; rule: FundingRule; signsFor: string | null; events: (milestones: MilestoneRow[]) => string[]; milestoneEvents: MilestoneEventsFor },
 ): Promise<ContractView> {
   // One query at a time: `ex` may be a transaction.
   const parties = await repo.parties(ex, c.id);
@@ -81,7 +81,7 @@ export async function contractView(
       note: x.note,
       answeredAt: x.answeredAt?.toISOString() ?? null,
     })),
-    viewer: { signsFor: o.signsFor, events: o.events },
+    viewer: { signsFor: o.signsFor, events: o.events(ms) },
     updatedAt: c.updatedAt.toISOString(),
   };
 }
