@@ -7,7 +7,8 @@ import type { RelayLogger } from './relay';
  * terminated connection or a server restart ("terminating connection due to administrator
  * command") makes the worker's fetch loop retry at once, forever, without yielding: one CPU
  * at 100 % and an event loop that never runs a timer again. So: on a connection-type error,
- * pause the worker and resume it after a backoff that doubles up to 30 s, until it works.
+ * pause the worker and resume it after a backoff that doubles up to 10 s, until it works. (Up
+ * to 30 s, a worker could sit idle that long after its database came back.)
  */
 const connectionCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 const connectionMessages = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Connection terminated|terminating connection|connection error|Connection is closed|database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
@@ -18,7 +19,7 @@ export function isConnectionTrouble(err: Error & { code?: string }): boolean {
 
 export function superviseWorker(worker: Worker, queue: string, log: RelayLogger, opts: { initialMs?: number; maxMs?: number } = {}): void {
   const initial = opts.initialMs ?? 500;
-  const max = opts.maxMs ?? 30_000;
+  const max = opts.maxMs ?? 10_000;
   let backoff = initial;
   let timer: NodeJS.Timeout | null = null;
 
