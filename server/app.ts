@@ -40,7 +40,7 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
     bodyLimit: 1024 * 1024,
     // Invitation tokens may be up to 200 characters (the schema's limit); longer ones get the
     // schema's 400 naming the parameter rather than "route not found".
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     trustProxy: config.NODE_ENV === 'production',
   });
   // JSON only: a cross-site HTML form can send text/plain without a CORS preflight, so

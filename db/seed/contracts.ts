@@ -75,18 +75,19 @@ export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Prom
     if (!award) throw new Error(`seed: no final award on ${key}`);
     const list = await tx.select().from(contracts).where(eq(contracts.awardId, award.id));
     const ordered = award.winnerBidIds.map((bidId) => list.find((c) => c.bidId === bidId)!);
-    return Promise.all(
-      ordered.map(async (c) => {
-        const ms = await tx.select().from(milestones).where(eq(milestones.contractId, c.id)).orderBy(milestones.position);
-        return {
-          row: c,
-          finalAt: award.finalAt!,
-          milestones: ms,
-          lead: await ctxOf(refs.firstMemberByOrganisation.get(c.teamId)!),
-          publisher: await ctxOf(refs.firstMemberByOrganisation.get(c.publisherId)!),
-        };
-      }),
-    );
+    // One at a time: a transaction's one connection runs one query at a time.
+    const out = [];
+    for (const c of ordered) {
+      const ms = await tx.select().from(milestones).where(eq(milestones.contractId, c.id)).orderBy(milestones.position);
+      out.push({
+        row: c,
+        finalAt: award.finalAt!,
+        milestones: ms,
+        lead: await ctxOf(refs.firstMemberByOrganisation.get(c.teamId)!),
+        publisher: await ctxOf(refs.firstMemberByOrganisation.get(c.publisherId)!),
+      });
+    }
+    return out;
   };
   type Played = Awaited<ReturnType<typeof contractsOf>>[number];
 
