@@ -21,14 +21,15 @@ export const proposalContent = {
 export async function closedWithEligibleBids(app: FastifyInstance, db: Db, o: { publisherId: string; authorId: string; official: Client; n: number; allowsHorseRace?: boolean }) {
   const c = await makeChallenge(db, { publisherId: o.publisherId, createdBy: o.authorId, status: 'published' });
   if (o.allowsHorseRace) await db.update(challenges).set({ allowsHorseRace: true }).where(eq(challenges.id, c.id));
-  const bids: { id: string; teamId: string; client: Client }[] = [];
+  const bids: { id: string; teamId: string; client: Client; email: string }[] = [];
   for (let i = 0; i < o.n; i++) {
     const team = await makeOrganisation(db, { kind: 'team' });
-    const client = await logIn(app, (await makeUser(db, { role: 'team_member', organisationId: team.id })).email);
+    const { email } = await makeUser(db, { role: 'team_member', organisationId: team.id });
+    const client = await logIn(app, email);
     const { id } = (await client.request('POST', '/api/bids', { challengeId: c.id })).json();
     await client.request('PUT', `/api/bids/${id}/draft`, proposalContent);
     expect((await client.request('POST', `/api/bids/${id}/submit`)).statusCode).toBe(200);
-    bids.push({ id, teamId: team.id, client });
+    bids.push({ id, teamId: team.id, client, email });
   }
   await db.update(challenges).set({ deadline: new Date(Date.now() - 1000) }).where(eq(challenges.id, c.id));
   for (const b of bids) expect((await o.official.request('POST', `/api/bids/${b.id}/eligibility`, { decision: 'eligible' })).statusCode).toBe(200);
