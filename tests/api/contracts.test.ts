@@ -2,7 +2,12 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contracts, creditRecords, milestones, organisations, outbox, payments } from '../../db/schema';
 import { addMonths, chinaDate } from '../../shared/calendar';
+import { systemClock } from '../../server/infra/clock';
+import { storeMailer } from '../../server/infra/mailer';
+import { argon2Hasher } from '../../server/infra/password-hasher';
+import { createServices } from '../../server/services';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { testConfig } from '../helpers/config';
 import { makeChallenge } from '../helpers/challenges';
 import { logIn, type Client } from '../helpers/client';
 import { finalAward } from '../helpers/contract-fixture';
@@ -205,6 +210,32 @@ describe('reminders and escalation', () => {
     await bids[0]!.client.request('POST', `/api/milestones/${m.id}/evidence`, { text: '成果提交' });
     await publisher.request('POST', `/api/milestones/${m.id}/approve`);
     expect(await remind('escalate', 2)).toBe('skipped');
+  });
+
+  it('send nothing when the worker dies before the job commits, and exactly once when it runs again', async () => {
+    const { contracts: [c], bids } = await deal();
+    const m = (await signedByAll(c!.id, bids[0]!.client)).json().milestones[0];
+    // The same services on a database whose transactions die after the job's work, before COMMIT:
+    // what a killed worker leaves behind.
+    const real = db();
+    const dying = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (work: (tx: unknown) => Promise<unknown>) =>
+          target.transaction(async (tx) => {
+            await work(tx);
+            throw new Error('worker killed');
+          });
+      },
+    });
+    const killed = createServices({ db: dying, clock: systemClock, hasher: argon2Hasher, mailer: storeMailer, config: testConfig() });
+    const payload = { milestoneId: m.id, kind: 'remind-3' as const, dueOn: m.dueOn, week: 0 };
+    await expect(killed.contracts.remind(payload)).rejects.toThrow('worker killed');
+    const notices = () => db().select().from(outbox).where(eq(outbox.jobId, `notify.milestone.remind-3.${m.id}.${m.dueOn}`));
+    expect(await notices()).toEqual([]);
+    expect(await t.rt.services.contracts.remind(payload)).toBe('sent');
+    expect(await t.rt.services.contracts.remind(payload)).toBe('skipped');
+    expect(await notices()).toHaveLength(1);
   });
 });
 
