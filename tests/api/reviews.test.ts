@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awardDecisions, bids as bidsTable, memberships, outbox } from '../../db/schema';
+import { awardDecisions, bids as bidsTable, contractParties, contracts as contractsTable, memberships, outbox } from '../../db/schema';
 import { bidScore, expertTotal } from '../../shared/contracts/reviews';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { logIn, type Client } from '../helpers/client';
@@ -138,7 +138,21 @@ describe('review board, queue and assignment detail', () => {
     await db().insert(memberships).values({ userId: engineer.id, organisationId: pastPartner.id, role: 'enterprise_member' });
     const past = await makeChallenge(db(), { publisherId: pastPartner.id, createdBy: engineer.id, status: 'closed' });
     const [pastBid] = await db().insert(bidsTable).values({ challengeId: past.id, teamId: bids[0]!.teamId, createdBy: engineer.id, status: 'eligible', challengeRevision: 1 }).returning();
-    await db().insert(awardDecisions).values({ challengeId: past.id, winnerBidIds: [pastBid!.id], status: 'final', proposedBy: engineer.id, proposedAt: new Date(Date.now() - 400 * 86_400_000), finalAt: new Date(Date.now() - 365 * 86_400_000) });
+    const [pastAward] = await db().insert(awardDecisions).values({ challengeId: past.id, winnerBidIds: [pastBid!.id], status: 'final', proposedBy: engineer.id, proposedAt: new Date(Date.now() - 400 * 86_400_000), finalAt: new Date(Date.now() - 365 * 86_400_000) }).returning();
+    // A deal is a signed contract: one signed a year ago ties them; an older one or a draft never signed would not.
+    const contract = (signedAt: Date | null, publisherId: string) => ({ awardId: pastAward!.id, bidId: pastBid!.id, challengeId: past.id, publisherId, teamId: bids[0]!.teamId, title: '往期合同', amountYuan: 1, enterpriseFundsYuan: 1, subsidyYuan: 0, criteria: [], signedAt, status: signedAt ? ('completed' as const) : ('drafted' as const) });
+    const [signed] = await db().insert(contractsTable).values(contract(new Date(Date.now() - 365 * 86_400_000), pastPartner.id)).returning();
+    await db().insert(contractParties).values([{ contractId: signed!.id, organisationId: pastPartner.id, role: 'publisher' }, { contractId: signed!.id, organisationId: bids[0]!.teamId, role: 'lead' }]);
+    const oldPartner = await makeOrganisation(db(), { kind: 'enterprise' });
+    const veteran = await makeUser(db(), { role: 'expert' });
+    await db().insert(memberships).values({ userId: veteran.id, organisationId: oldPartner.id, role: 'enterprise_member' });
+    for (const signedAt of [new Date(Date.now() - 4 * 365 * 86_400_000), null]) {
+      const old = await makeChallenge(db(), { publisherId: oldPartner.id, createdBy: veteran.id, status: 'closed' });
+      const [bid] = await db().insert(bidsTable).values({ challengeId: old.id, teamId: bids[0]!.teamId, createdBy: veteran.id, status: 'eligible', challengeRevision: 1 }).returning();
+      const [award] = await db().insert(awardDecisions).values({ challengeId: old.id, winnerBidIds: [bid!.id], status: 'final', proposedBy: veteran.id, proposedAt: new Date(), finalAt: new Date() }).returning();
+      const [c] = await db().insert(contractsTable).values({ ...contract(signedAt, oldPartner.id), awardId: award!.id, bidId: bid!.id, challengeId: old.id }).returning();
+      await db().insert(contractParties).values([{ contractId: c!.id, organisationId: oldPartner.id, role: 'publisher' }, { contractId: c!.id, organisationId: bids[0]!.teamId, role: 'lead' }]);
+    }
 
     const board = await official.request('GET', `/api/challenges/${challenge.id}/review-board`);
     expect(board.statusCode, board.body).toBe(200);
@@ -146,6 +160,7 @@ describe('review board, queue and assignment detail', () => {
     expect(candidates.find((c) => c.expertId === clean.id)?.conflicts).toEqual([]);
     expect(candidates.find((c) => c.expertId === sameUniversity.id)?.conflicts.map((c) => c.reason)).toEqual(['same_institution']);
     expect(candidates.find((c) => c.expertId === engineer.id)?.conflicts.map((c) => c.reason)).toEqual(['recent_deal']);
+    expect(candidates.find((c) => c.expertId === veteran.id)?.conflicts).toEqual([]);
     const blocked = await official.request('POST', `/api/bids/${bids[0]!.id}/assignments`, { expertId: engineer.id });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().fields[0].message).toContain('recent_deal');

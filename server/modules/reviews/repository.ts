@@ -134,25 +134,20 @@ export function createReviewsRepository() {
     },
 
     /**
-     * Organisations that were party to a final award together with one of `organisationIds`
-     * since `since`: the publisher, the joint publishers, the winning teams and their partners.
-     * A final award is the record of a deal until contracts exist (issue 5).
+     * Organisations that were party to a deal together with one of `organisationIds` since
+     * `since`: a contract signed in that time, whatever became of it later (completed or
+     * terminated), with its publishers, lead team and partners. The bureau, party to every
+     * subsidised contract, ties no one to anyone.
      */
     async recentDealPartners(ex: Executor, organisationIds: readonly string[], since: Date): Promise<string[]> {
       if (organisationIds.length === 0) return [];
       const rows = await ex.execute<{ org: string }>(sql`
-        with deals as (
-          select a.id, c.publisher_id as org from award_decisions a join challenges c on c.id = a.challenge_id
-            where a.status = 'final' and a.final_at >= ${since}
-          union select a.id, j.organisation_id from award_decisions a join challenge_joint_publishers j on j.challenge_id = a.challenge_id
-            where a.status = 'final' and a.final_at >= ${since}
-          union select a.id, b.team_id from award_decisions a join bids b on b.id = any(a.winner_bid_ids)
-            where a.status = 'final' and a.final_at >= ${since}
-          union select a.id, p.organisation_id from award_decisions a join bid_partners p on p.bid_id = any(a.winner_bid_ids)
-            where a.status = 'final' and a.final_at >= ${since}
-        )
-        select distinct other.org from deals mine join deals other on other.id = mine.id
-        where mine.org in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)}) and other.org <> mine.org`);
+        select distinct other.organisation_id as org
+        from contract_parties mine
+        join contracts c on c.id = mine.contract_id and c.signed_at >= ${since}
+        join contract_parties other on other.contract_id = mine.contract_id
+        where mine.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          and other.organisation_id <> mine.organisation_id and other.role <> 'bureau' and mine.role <> 'bureau'`);
       return rows.rows.map((r) => r.org);
     },
 
