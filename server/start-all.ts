@@ -7,6 +7,7 @@
 import { migrateDatabase } from '../db/migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
 import { seedDemoIfEmpty } from '../db/seed/demo';
+import { diskStorage } from './infra/storage';
 import { demoLogins, demoPassword } from '../db/seed/data/accounts';
 import { startJobs } from '../jobs/runtime';
 import { buildApp } from './app';
@@ -24,7 +25,7 @@ if (!databaseUrl) {
 }
 await migrateDatabase(databaseUrl);
 const rt = await createRuntime(config, databaseUrl);
-const seeded = config.SEED_DEMO ? await seedDemoIfEmpty(rt.database.db, rt.clock) : false;
+const seeded = config.SEED_DEMO ? await seedDemoIfEmpty(rt.database.db, rt.clock, diskStorage(config.STORAGE_DIR)) : false;
 const app = await buildApp({ config, services: rt.services, probes: rt.probes });
 await app.listen({ host: config.HOST, port: config.PORT });
 const jobs = startJobs(rt, app.log);

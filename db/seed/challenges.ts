@@ -62,10 +62,12 @@ export async function seedChallengesStep(tx: Tx, refs: SeedRefs, now: Date): Pro
   }));
   const relevantTeams = (s: (typeof seedChallenges)[number], n: number, exclude: string[] = []) => {
     const grams = new Set(bigrams(`${s.title}${s.summary}${s.description}`));
+    // Ties go to the team listed first in the seed data, not to the lower random uuid, so every
+    // start of the demo has the same bidders (and the same winners and contracts).
     return refs.teamIds
-      .filter((id) => !exclude.includes(id))
-      .map((id) => ({ id, score: [...profileGrams.get(id)!].filter((g) => grams.has(g)).length }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .map((id, order) => ({ id, order, score: [...profileGrams.get(id)!].filter((g) => grams.has(g)).length }))
+      .filter((x) => !exclude.includes(x.id))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
       .slice(0, n)
       .map((x) => x.id);
   };

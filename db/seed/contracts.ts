@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream';
 import { and, eq, gt, isNull, max } from 'drizzle-orm';
 import { loadConfig } from '../../server/config';
 import type { Actor, Ctx } from '../../server/context';
 import { fixedClock } from '../../server/infra/clock';
 import type { Db, Tx } from '../../server/infra/database';
 import { storeMailer } from '../../server/infra/mailer';
+import type { FileStorage } from '../../server/infra/storage';
 import { argon2Hasher } from '../../server/infra/password-hasher';
 import { createAccountsRepository } from '../../server/modules/accounts/repository';
 import { reminderRunAt } from '../../server/modules/contracts/schedule';
@@ -16,6 +18,7 @@ import type { SeedRefs } from './challenges';
 import { bureauPeople } from './data/bureau';
 import { seedChallenges } from './data/challenges';
 import { contractTexts } from './data/contracts';
+import { evidenceFiles, type EvidenceFile } from './data/evidence-files';
 
 /**
  * 签约 → 节点考核 → 验收 | 终止 on the demo's final awards, played through the contracts service
@@ -31,6 +34,8 @@ import { contractTexts } from './data/contracts';
  *   电芯快速分选, 1st (陈立新)             completed (良好), registered, with a broker; the 6-month
  *                                          outcome prompt answered
  *   电芯快速分选, 2nd                      terminated, excused (容错免责), after its node 1 went overdue
+ *   电芯快速分选, 3rd                      terminated with a credit penalty after node 1 stayed overdue
+ *                                          for six weeks: the team is barred from bidding for 3 years
  *
  * Dates are months and days before `now`, so what is overdue is overdue whenever the demo starts.
  */
@@ -40,10 +45,10 @@ interface Step {
   run(): Promise<void>;
 }
 
-export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Promise<void> {
+export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date, storage: FileStorage): Promise<void> {
   const clock = fixedClock(now);
   const config = loadConfig({});
-  const services: Services = createServices({ db: tx as unknown as Db, clock, hasher: argon2Hasher, mailer: storeMailer, config });
+  const services: Services = createServices({ db: tx as unknown as Db, clock, hasher: argon2Hasher, mailer: storeMailer, config, storage });
   const accounts = createAccountsRepository();
 
   const ctxCache = new Map<string, Ctx>();
@@ -113,8 +118,13 @@ export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Prom
     return c.milestones.map((m) => addMonths(signedOn, m.dueMonth));
   };
 
-  const submit = (c: Played, i: number, at: Date, text: string) =>
-    add(at, async () => void (await services.contracts.milestones.submitEvidence(c.milestones[i]!.id, evidenceBody.parse({ text, fileIds: [] }), c.lead)));
+  /** Evidence, with a file uploaded through the attachments service as the team's browser would. */
+  const submit = (c: Played, i: number, at: Date, text: string, file?: EvidenceFile) =>
+    add(at, async () => {
+      const id = c.milestones[i]!.id;
+      const fileIds = file ? [(await services.attachments.addToMilestone(id, { fileName: file.fileName, content: Readable.from(await file.build()) }, c.lead)).id] : [];
+      await services.contracts.milestones.submitEvidence(id, evidenceBody.parse({ text, fileIds }), c.lead);
+    });
   const approve = (c: Played, i: number, at: Date) => add(at, async () => void (await services.contracts.milestones.approve(c.milestones[i]!.id, c.publisher)));
   const returnIt = (c: Played, i: number, at: Date, comments: string) => add(at, async () => void (await services.contracts.milestones.returnEvidence(c.milestones[i]!.id, comments, c.publisher)));
   const confirm = (c: Played, i: number, at: Date) => add(at, async () => void (await services.contracts.milestones.confirm(c.milestones[i]!.id, official)));
@@ -161,7 +171,7 @@ export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Prom
     approve(b!, 0, on(dueB[0]!, -1, 10));
     schedule(b!, 0, dueB[0]!);
     schedule(b!, 1, dueB[1]!);
-    submit(b!, 1, on(dueB[1]!, 4, 10), contractTexts.vacuumNode2);
+    submit(b!, 1, on(dueB[1]!, 4, 10), contractTexts.vacuumNode2, evidenceFiles.vacuumTrial);
     returnIt(b!, 1, on(dueB[1]!, 7, 15), contractTexts.vacuumNode2Returned);
     add(ago(0, 20, 10), async () => {
       const body = extensionRequestBody.parse({ newDueOn: addMonths(dueB[2]!, 2), reason: contractTexts.vacuumExtension });
@@ -179,9 +189,9 @@ export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Prom
     submit(d!, 0, ago(0, 3, 16), contractTexts.vacuumRoute3Node1);
   }
 
-  // ── 电芯快速分选: completed, and terminated (excused) ──
+  // ── 电芯快速分选: completed, terminated (excused) and terminated (penalised) ──
   {
-    const [e, f] = await contractsOf('hengyuan-cell-consistency-screening');
+    const [e, f, g] = await contractsOf('hengyuan-cell-consistency-screening');
     const signedOn = addMonths(today, -10);
     add(on(signedOn, -4, 10), async () => {
       await services.contracts.setBroker(e!.row.id, brokerBody.parse({ name: contractTexts.brokerName, userId: null, introducedOn: addMonths(signedOn, -2) }), official);
@@ -193,7 +203,7 @@ export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Prom
     submit(e!, 0, on(dueE[0]!, -5, 16), contractTexts.cellNode1);
     approve(e!, 0, on(dueE[0]!, -2, 10));
     confirm(e!, 0, on(dueE[0]!, 1, 15));
-    submit(e!, 1, on(dueE[1]!, -20, 16), contractTexts.cellNode2);
+    submit(e!, 1, on(dueE[1]!, -20, 16), contractTexts.cellNode2, evidenceFiles.cellComparison);
     approve(e!, 1, on(dueE[1]!, -17, 10));
     confirm(e!, 1, on(dueE[1]!, -15, 15));
     // The last node delivered two months early.
@@ -217,6 +227,13 @@ export async function seedContractsStep(tx: Tx, refs: SeedRefs, now: Date): Prom
     schedule(f!, 0, dueF[0]!, terminatedAt);
     add(terminatedAt, async () => {
       await services.contracts.terminate(f!.row.id, terminationBody.parse({ reason: contractTexts.cellTermination, outcome: 'excused' }), official);
+    });
+
+    const dueG = signing(g!, addDays(addMonths(today, -9), 3));
+    const penalisedAt = on(dueG[0]!, 45, 10);
+    schedule(g!, 0, dueG[0]!, penalisedAt);
+    add(penalisedAt, async () => {
+      await services.contracts.terminate(g!.row.id, terminationBody.parse({ reason: contractTexts.cellPenalty, outcome: 'penalised' }), official);
     });
   }
 

@@ -3,6 +3,8 @@ import { notifyJob } from '../../jobs/contracts';
 import { appendAudit } from '../../server/infra/audit';
 import type { Clock } from '../../server/infra/clock';
 import type { Db } from '../../server/infra/database';
+import { diskStorage, type FileStorage } from '../../server/infra/storage';
+import { loadConfig } from '../../server/config';
 import { enqueueJob } from '../../server/infra/outbox';
 import { argon2Hasher } from '../../server/infra/password-hasher';
 import type { Role, VerificationState } from '../../shared/roles';
@@ -34,8 +36,11 @@ function institutionOf(affiliation: string | null): string | null {
   return m ? m[1]! : affiliation;
 }
 
-/** Seeds the demo city into an empty database; returns false (and does nothing) otherwise. */
-export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
+/**
+ * Seeds the demo city into an empty database; returns false (and does nothing) otherwise.
+ * `storage` receives the files the demo's teams attach (the server's, so they can be opened).
+ */
+export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage = diskStorage(loadConfig({}).STORAGE_DIR)): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(organisations);
   if ((existing?.n ?? 0) > 0) return false;
   const passwordHash = await argon2Hasher.hash(demoPassword);
@@ -115,7 +120,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
 
     const challengeCount = await seedChallengesStep(tx, refs, now);
     await seedReviewsStep(tx, refs, now);
-    await seedContractsStep(tx, refs, now);
+    await seedContractsStep(tx, refs, now, storage);
     await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length, challenges: challengeCount } });
     for (const orgId of pending) {
       await enqueueJob(tx, notifyJob({

@@ -409,11 +409,11 @@ export async function seedReviewsStep(tx: Tx, refs: SeedRefs, now: Date): Promis
     add(noticeEnd(confirmedAt), () => endNotice(c, noticeEnd(confirmedAt)));
   }
 
-  // ── (g, h) 真空泄漏检测 and 电芯快速分选: horse races (赛马) awarded to three and two teams, final
+  // ── (g, h) 真空泄漏检测 and 电芯快速分选: horse races (赛马) awarded to three teams each, final
   //    long ago; their contracts are played on by the contracts step (db/seed/contracts.ts) ──
   for (const [key, places, preference] of [
     ['tongchi-casting-vacuum-leak-detection', [0, 1, 2], ['柳承志', '殷志红', '储明杰', '汤建华', '何素芬']],
-    ['hengyuan-cell-consistency-screening', [0, 1], ['汤建华', '何素芬', '储明杰', '柳承志', '殷志红']],
+    ['hengyuan-cell-consistency-screening', [0, 1, 2], ['汤建华', '何素芬', '储明杰', '柳承志', '殷志红']],
   ] as const) {
     const c = await caseFor(key);
     await tx.update(challenges).set({ allowsHorseRace: true }).where(eq(challenges.id, c.id));

@@ -1,7 +1,8 @@
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractParties, contracts, creditRecords, milestoneReminders, milestones, outcomeReports, payments } from '../../db/schema';
-import { demoPassword } from '../../db/seed/data/accounts';
+import { createHash } from 'node:crypto';
+import { contractParties, contracts, creditRecords, memberships, milestoneFiles, milestoneReminders, milestones, outcomeReports, payments, users } from '../../db/schema';
+import { demoLogins, demoPassword } from '../../db/seed/data/accounts';
 import { seedDemoIfEmpty } from '../../db/seed/demo';
 import { chinaDate } from '../../shared/calendar';
 import { systemClock } from '../../server/infra/clock';
@@ -36,7 +37,7 @@ describe('demo seed: contracts', () => {
   it('has contracts in every state', async () => {
     const rows = await db().select().from(contracts);
     const statuses = rows.map((r) => r.status);
-    expect(rows.length).toBe(6);
+    expect(rows.length).toBe(7);
     for (const s of ['drafted', 'signed', 'completed', 'terminated'] as const) expect(statuses, s).toContain(s);
     // The drafted one awaits signatures: one party has signed, the others not.
     const drafted = rows.find((r) => r.status === 'drafted')!;
@@ -50,10 +51,13 @@ describe('demo seed: contracts', () => {
     const [outcome] = await db().select().from(outcomeReports).where(eq(outcomeReports.contractId, completed.id));
     expect(outcome?.months).toBe(6);
     expect(outcome?.answeredAt).toBeTruthy();
-    const terminated = rows.find((r) => r.status === 'terminated')!;
-    expect(terminated.terminationOutcome).toBe('excused');
-    // No team is barred by the demo's contracts.
-    expect(await db().select().from(creditRecords)).toHaveLength(0);
+    const terminated = rows.filter((r) => r.status === 'terminated');
+    expect(terminated.map((r) => r.terminationOutcome).sort()).toEqual(['excused', 'penalised']);
+    // The penalised team is barred for three years from its termination; the excused one is not.
+    const penalised = terminated.find((r) => r.terminationOutcome === 'penalised')!;
+    const records = await db().select().from(creditRecords);
+    expect(records.map((r) => r.organisationId)).toEqual([penalised.teamId]);
+    expect(records[0]!.barredUntil.getTime() - penalised.terminatedAt!.getTime()).toBeGreaterThanOrEqual(3 * 365 * 86_400_000);
   });
 
   it('has milestones in every state, overdue ones, and an open and an approved extension', async () => {
@@ -96,6 +100,36 @@ describe('demo seed: contracts', () => {
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items as { overdueSince: string | null }[];
     expect(items[0]!.overdueSince).toBeTruthy();
+  });
+
+  it('attaches real files to evidence, which the publisher can open', async () => {
+    const files = await db().select().from(milestoneFiles);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const [file] = files;
+    const [m] = await db().select().from(milestones).where(eq(milestones.id, file!.milestoneId));
+    const [c] = await db().select().from(contracts).where(eq(contracts.id, m!.contractId));
+    const manager = await db().select({ email: users.email }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(memberships.organisationId, c!.publisherId));
+    const publisher = await logIn(t.app, manager[0]!.email, demoPassword);
+    const view = (await publisher.request('GET', `/api/contracts/${c!.id}`)).json() as { milestones: { id: string; evidence: { files: { id: string; fileName: string; sha256: string }[] }[] }[] };
+    const attached = view.milestones.find((x) => x.id === m!.id)!.evidence.flatMap((e) => e.files);
+    expect(attached.map((a) => a.fileName)).toContain(file!.fileName);
+    const res = await publisher.request('GET', `/api/milestones/${m!.id}/files/${file!.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(file!.sha256);
+    // An .xlsx that opens (a zip starting with PK).
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('leaves the printed contracted team evidence to resubmit', async () => {
+    const login = demoLogins.find((l) => l.label.startsWith('履约团队'))!;
+    const team = await logIn(t.app, login.email, demoPassword);
+    const items = (await team.request('GET', '/api/contracts')).json().items as { id: string; status: string }[];
+    let toResubmit = 0;
+    for (const i of items.filter((x) => x.status === 'signed')) {
+      const view = (await team.request('GET', `/api/contracts/${i.id}`)).json() as { milestones: { status: string; events: string[] }[] };
+      toResubmit += view.milestones.filter((m) => m.status === 'returned' && m.events.includes('submit')).length;
+    }
+    expect(toResubmit).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves the printed publisher 蔡晓军 a contract to sign and evidence to review', async () => {

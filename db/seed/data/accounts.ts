@@ -35,8 +35,10 @@ const teamLead = manager(team);
 // The review and award seed (db/seed/reviews.ts) leaves these two with something to do.
 const proposingEnterprise = byKey(enterprises, 'tongchi-auto');
 const losingTeam = byKey(teams, 'nuaa-machining');
+// The contracts seed (db/seed/contracts.ts) leaves this team's evidence returned, to resubmit.
+const contractedTeam = byKey(teams, 'xinrui-reliability');
 
-/** The accounts the launcher prints at start-up: one per role first, then two that show review and award. */
+/** The accounts the launcher prints at start-up: one per role first, then three that show review, award and a contract. */
 export const demoLogins: readonly DemoLogin[] = [
   { role: 'official', label: '科技局工作人员', name: official.name, email: official.email, organisation: bureau.name },
   {
@@ -67,6 +69,13 @@ export const demoLogins: readonly DemoLogin[] = [
     name: manager(losingTeam).name,
     email: manager(losingTeam).email,
     organisation: losingTeam.name,
+  },
+  {
+    role: 'team_member',
+    label: '履约团队（节点材料被退回，待补充）',
+    name: manager(contractedTeam).name,
+    email: manager(contractedTeam).email,
+    organisation: contractedTeam.name,
   },
   { role: 'admin', label: '平台管理员', name: admin.name, email: admin.email, organisation: bureau.name },
 ];
