@@ -6,7 +6,7 @@ import { role } from '../shared/roles';
  * Queues and the jobs on them. Payloads carry ids and codes only — never personal data or
  * secrets — because they sit in Redis/PostgreSQL queue tables that operators can read.
  */
-export const queueNames = ['notifications', 'mail', 'challenges', 'contracts'] as const;
+export const queueNames = ['notifications', 'mail', 'challenges', 'contracts', 'matching', 'imports'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export const audience = z.discriminatedUnion('type', [
@@ -54,11 +54,25 @@ export type MilestoneReminderPayload = z.infer<typeof milestoneReminderPayload>;
 export const outcomePromptPayload = z.object({ contractId: z.uuid(), months: z.union([z.literal(6), z.literal(12)]) });
 export type OutcomePromptPayload = z.infer<typeof outcomePromptPayload>;
 
+/** Rank every eligible team for a challenge revision; a copy for an older revision does nothing. */
+export const rankChallengePayload = z.object({ challengeId: z.uuid(), revision: z.number().int().min(1) });
+export type RankChallengePayload = z.infer<typeof rankChallengePayload>;
+
+/** A team's profile changed: re-rank the open challenges for it (as of that profile version). */
+export const rerankTeamPayload = z.object({ teamId: z.uuid(), version: z.number().int().min(1) });
+export type RerankTeamPayload = z.infer<typeof rerankTeamPayload>;
+
+/** Check and apply an official's import file (teams or enterprises). */
+export const importPayload = z.object({ importId: z.uuid() });
+export type ImportPayload = z.infer<typeof importPayload>;
+
 export const jobSchemas = {
   notifications: { notify: notifyPayload },
   mail: { send: mailPayload },
   challenges: { 'close-at-deadline': deadlinePayload, 'end-notice': noticePayload },
   contracts: { 'milestone-reminder': milestoneReminderPayload, 'outcome-prompt': outcomePromptPayload },
+  matching: { 'rank-challenge': rankChallengePayload, 'rerank-team': rerankTeamPayload },
+  imports: { 'run-import': importPayload },
 } as const;
 
 export type JobRequest =
@@ -67,7 +81,10 @@ export type JobRequest =
   | { queue: 'challenges'; name: 'close-at-deadline'; jobId: string; payload: DeadlinePayload; runAt?: Date }
   | { queue: 'challenges'; name: 'end-notice'; jobId: string; payload: NoticePayload; runAt?: Date }
   | { queue: 'contracts'; name: 'milestone-reminder'; jobId: string; payload: MilestoneReminderPayload; runAt?: Date }
-  | { queue: 'contracts'; name: 'outcome-prompt'; jobId: string; payload: OutcomePromptPayload; runAt?: Date };
+  | { queue: 'contracts'; name: 'outcome-prompt'; jobId: string; payload: OutcomePromptPayload; runAt?: Date }
+  | { queue: 'matching'; name: 'rank-challenge'; jobId: string; payload: RankChallengePayload; runAt?: Date }
+  | { queue: 'matching'; name: 'rerank-team'; jobId: string; payload: RerankTeamPayload; runAt?: Date }
+  | { queue: 'imports'; name: 'run-import'; jobId: string; payload: ImportPayload; runAt?: Date };
 
 /** Deterministic ids: the same cause always yields the same job. ':' is avoided (BullMQ reserves it). */
 export const jobIds = {
@@ -95,4 +112,17 @@ export function milestoneReminderJob(p: MilestoneReminderPayload, runAt: Date): 
 
 export function outcomePromptJob(p: OutcomePromptPayload, runAt: Date): JobRequest {
   return { queue: 'contracts', name: 'outcome-prompt', jobId: `outcome.${p.contractId}.${p.months}`, payload: p, runAt };
+}
+
+/** Job id from the challenge and its revision: a duplicate request for the same revision collapses. */
+export function rankChallengeJob(challengeId: string, revision: number, cause = ''): JobRequest {
+  return { queue: 'matching', name: 'rank-challenge', jobId: `rank.${challengeId}.${revision}${cause ? `.${cause}` : ''}`, payload: { challengeId, revision } };
+}
+
+export function rerankTeamJob(teamId: string, version: number): JobRequest {
+  return { queue: 'matching', name: 'rerank-team', jobId: `rerank.${teamId}.${version}`, payload: { teamId, version } };
+}
+
+export function importJob(importId: string): JobRequest {
+  return { queue: 'imports', name: 'run-import', jobId: `import.${importId}`, payload: { importId } };
 }

@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Services } from '../server/services';
-import { deadlinePayload, mailPayload, milestoneReminderPayload, noticePayload, notifyPayload, outcomePromptPayload, type QueueName } from './contracts';
+import { deadlinePayload, mailPayload, milestoneReminderPayload, noticePayload, notifyPayload, outcomePromptPayload, rankChallengePayload, rerankTeamPayload, type QueueName } from './contracts';
 import type { QueueBackend } from './queue-backend';
 import type { RelayLogger } from './relay';
 import { superviseWorker } from './worker-supervisor';
@@ -22,6 +22,11 @@ export function processors(services: Services): Processors {
       job.name === 'outcome-prompt'
         ? services.contracts.promptOutcome(outcomePromptPayload.parse(job.data))
         : services.contracts.remind(milestoneReminderPayload.parse(job.data)),
+    // Matching: rank the teams for a challenge; after a profile change, re-rank for that team.
+    matching: async (job) =>
+      job.name === 'rerank-team'
+        ? services.matching.rerankTeam(rerankTeamPayload.parse(job.data))
+        : services.matching.rankChallenge(rankChallengePayload.parse(job.data)),
   };
 }
 

@@ -23,6 +23,9 @@ import { createNotificationsRepository } from './modules/notifications/repositor
 import { createNotificationsService } from './modules/notifications/service';
 import { createOrganisationsRepository } from './modules/organisations/repository';
 import { createOrganisationsService } from './modules/organisations/service';
+import { createMatchingRepository } from './modules/matching/repository';
+import { createMatchingService } from './modules/matching/service';
+import { createTeamProfiles } from './modules/matching/profiles';
 
 export interface Seams {
   db: Db;
@@ -45,6 +48,7 @@ export function createServices(s: Seams) {
     reviews: createReviewsRepository(),
     awards: createAwardsRepository(),
     contracts: createContractsRepository(),
+    matching: createMatchingRepository(),
   };
   const notifications = createNotificationsService({
     ...repos,
@@ -64,7 +68,16 @@ export function createServices(s: Seams) {
     accounts: repos.accounts,
     finalAward: async (ex, challengeId) => (await repos.awards.forChallenge(ex, challengeId)).find((a) => a.status === 'final'),
   });
-  const contracts = createContractsService({ db: s.db, clock: s.clock, contracts: repos.contracts, bids: repos.bids, challenges: repos.challenges, organisations: repos.organisations, config: s.config });
+  const contracts = createContractsService({
+    db: s.db,
+    clock: s.clock,
+    contracts: repos.contracts,
+    bids: repos.bids,
+    challenges: repos.challenges,
+    organisations: repos.organisations,
+    config: s.config,
+    introductionOf: repos.matching.introductionOf,
+  });
   const bids = createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
@@ -85,6 +98,8 @@ export function createServices(s: Seams) {
     reviews,
     awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config, onFinal: contracts.draftForAward }),
     contracts,
+    matching: createMatchingService({ db: s.db, clock: s.clock, matching: repos.matching, challenges: repos.challenges }),
+    teamProfiles: createTeamProfiles({ db: s.db, clock: s.clock, matching: repos.matching }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -50,6 +50,8 @@ export const notificationKinds = [
   'extension_requested',
   'extension_decided',
   'outcome_prompt',
+  'match_invitation',
+  'match_introduction',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -226,6 +228,14 @@ export const notificationTexts: Texts = {
     'zh-CN': { title: '请填报成果转化情况：{challenge}', body: '“{challenge}”验收已满 {months} 个月，请填报成果应用情况（产品、收入、专利）。' },
     en: { title: 'Report how the result is used: {challenge}', body: 'It is {months} months since “{challenge}” was accepted. Please report how the result is used (products, revenue, patents).' },
   },
+  match_invitation: {
+    'zh-CN': { title: '推荐揭榜：{challenge}', body: '根据贵团队的研究方向与成果，平台推荐贵团队关注新发布的需求“{challenge}”（匹配点：{terms}）。揭榜截止时间 {deadline}。' },
+    en: { title: 'Recommended challenge: {challenge}', body: 'From your team’s fields and results, we recommend the newly published challenge “{challenge}” (matched on: {terms}). Applications close {deadline}.' },
+  },
+  match_introduction: {
+    'zh-CN': { title: '科技局撮合对接：{challenge}', body: '{broker} 为“{challenge}”介绍了发榜方与揭榜团队 {organisation} 对接。{note}' },
+    en: { title: 'Introduction by the bureau: {challenge}', body: '{broker} introduced the publisher of “{challenge}” and the team {organisation} to each other. {note}' },
+  },
   bid_deadline_passed: {
     'zh-CN': { title: '揭榜已截止：{challenge}', body: '“{challenge}”的揭榜申报已截止，科技局将进行形式审查，结果会通知您。' },
     en: { title: 'Bidding closed: {challenge}', body: 'Bidding on “{challenge}” has closed. The bureau will now check eligibility and let you know the result.' },
@@ -239,5 +249,5 @@ export function renderNotification(
 ): Template {
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
   const t = notificationTexts[kind][locale];
-  return { title: fill(t.title), body: fill(t.body) };
+  return { title: fill(t.title), body: fill(t.body)};
 }

@@ -8,3 +8,5 @@ export * from './bids';
 export * from './reviews';
 export * from './awards';
 export * from './contracts';
+export * from './matching';
+export * from './imports';

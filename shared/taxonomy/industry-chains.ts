@@ -83,3 +83,13 @@ export const industryChains: Record<IndustryCode, readonly { code: string; zh: s
 export function isChainOf(industry: IndustryCode, chain: string): boolean {
   return industryChains[industry].some((c) => c.code === chain);
 }
+
+const industryByChain = new Map(Object.entries(industryChains).flatMap(([industry, chains]) => chains.map((c) => [c.code, industry as IndustryCode] as const)));
+
+/** The industry a chain code belongs to; undefined for an unknown code. */
+export function industryOfChain(chain: string): IndustryCode | undefined {
+  return industryByChain.get(chain);
+}
+
+/** Every chain code: the research-field taxonomy teams pick from. */
+export const chainCodes: readonly string[] = [...industryByChain.keys()];

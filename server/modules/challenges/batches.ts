@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { batchCreateBody } from '../../../shared/contracts/challenges';
 import { challengeLifecycle } from '../../../shared/lifecycles/challenge';
-import { deadlineJob, notifyJob } from '../../../jobs/contracts';
+import { deadlineJob, notifyJob, rankChallengeJob } from '../../../jobs/contracts';
 import type { Ctx } from '../../context';
 import { requireRole } from '../../context';
 import { Conflict, NotFound, ValidationError } from '../../errors';
@@ -84,6 +84,8 @@ export function createBatchesService(d: { db: Db; clock: Clock; challenges: Chal
         const updated = await d.challenges.update(tx, c.id, { status: t.to, publishedAt: now, updatedAt: now });
         await d.challenges.setSearchTokens(tx, c.id, searchTokens(updated, await d.challenges.publisherName(tx, c.publisherId)));
         await enqueueJob(tx, deadlineJob(c.id, c.deadline!));
+        // Matching ranks the teams for it and invites the best (issue 6).
+        await enqueueJob(tx, rankChallengeJob(c.id, updated.revision));
         await enqueueJob(tx, notifyJob({ kind: 'challenge_published', audience: { type: 'organisation', organisationId: c.publisherId }, refs: { challengeId: c.id }, extra: { batch: batch.title, deadline: c.deadline!.toISOString().slice(0, 10) }, link: `/challenges/${c.id}`, cause: `challenge.publish.${c.id}` }));
         await appendAudit(tx, { at: now, actorId: actor.id, reqId: ctx.reqId, action: 'challenge.publish', entityType: 'challenge', entityId: c.id, before: { status: c.status }, after: { status: t.to, batchId: id } });
         published.push(c.id);

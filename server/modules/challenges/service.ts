@@ -3,7 +3,7 @@ import type { answerBody, ChallengeDraft, decisionBody, PublicListQuery, questio
 import { deadlineProblems, fundingProblems, missingForSubmission } from '../../../shared/contracts/challenges';
 import { challengeLifecycle, publicStates, type ChallengeState } from '../../../shared/lifecycles/challenge';
 import { isChainOf } from '../../../shared/taxonomy/industry-chains';
-import { deadlineJob, notifyJob } from '../../../jobs/contracts';
+import { deadlineJob, notifyJob, rankChallengeJob } from '../../../jobs/contracts';
 import type { Actor, Ctx } from '../../context';
 import { requireActor, requireRole, systemCtx } from '../../context';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors';
@@ -236,6 +236,8 @@ export function createChallengesService(d: ChallengesDeps) {
         await enqueueJob(tx, notifyJob({ kind: 'challenge_terms_changed', audience: { type: 'organisation', organisationId: teamId }, refs: { challengeId: id }, extra: { reason: body.reason }, link: `/challenges/${id}`, cause: `challenge.terms.${id}.r${revision}.${teamId}` }));
       }
       if (changes.deadline) await enqueueJob(tx, deadlineJob(id, changes.deadline));
+      // New terms (requirements, indicators) can change who fits: rank this revision.
+      await enqueueJob(tx, rankChallengeJob(id, revision));
       await audit(tx, ctx, 'change_terms', id, before, { ...changes, revision, reason: body.reason, bidsFlagged: teams.length });
       return detail(tx, updated, actor);
     });

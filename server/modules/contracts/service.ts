@@ -33,6 +33,8 @@ export interface ContractsDeps {
   challenges: ChallengesRepository;
   organisations: OrganisationsRepository;
   config: Pick<Config, 'FUNDING_MAX_SUBSIDY_PERCENT' | 'FUNDING_ENTERPRISE_LEAD_MULTIPLE' | 'FUNDING_ACADEMIC_LEAD_MULTIPLE' | 'CREDIT_BAR_YEARS'>;
+  /** The recorded introduction (撮合) of this team to this challenge, which makes its introducer the deal's broker. */
+  introductionOf?: (ex: Executor, challengeId: string, teamId: string) => Promise<{ brokerName: string; brokerUserId: string; introducedOn: string } | null>;
 }
 
 /** 签约 → 节点考核 → 验收 | 终止 (DOMAIN.md steps 7–10). */
@@ -78,7 +80,9 @@ export function createContractsService(d: ContractsDeps) {
       const split = proposedSplit(amountYuan, challenge, lead, rule);
       const teamName = (await d.organisations.findById(tx, bid.teamId))?.name ?? '';
       const now = d.clock.now();
+      const intro = await d.introductionOf?.(tx, challenge.id, bid.teamId);
       const c = await d.contracts.insert(tx, {
+        ...(intro ? { brokerName: intro.brokerName, brokerUserId: intro.brokerUserId, brokerIntroducedOn: intro.introducedOn } : {}),
         awardId: award.id,
         bidId,
         challengeId: challenge.id,

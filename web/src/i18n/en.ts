@@ -3,6 +3,8 @@ import { awardEn } from './parts/award';
 import { contractEn } from './parts/contract';
 import { contractErrorsEn } from './parts/contract-errors';
 import { milestoneEn } from './parts/milestone';
+import { matchingEn } from './parts/matching';
+import { importsEn } from './parts/imports';
 import { expertEn } from './parts/expert';
 import { reviewEn } from './parts/review';
 import { workflowErrorsEn } from './parts/workflow-errors';
@@ -16,6 +18,8 @@ export const en: Messages = {
   ...contractEn,
   ...contractErrorsEn,
   ...milestoneEn,
+  ...matchingEn,
+  ...importsEn,
   'app.name': 'Jiebang',
   'app.tagline': 'Challenge-based R&D marketplace',
   'app.skipToContent': 'Skip to main content',

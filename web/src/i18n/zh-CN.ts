@@ -7,6 +7,8 @@ import { awardZhCN } from './parts/award';
 import { contractZhCN } from './parts/contract';
 import { contractErrorsZhCN } from './parts/contract-errors';
 import { milestoneZhCN } from './parts/milestone';
+import { matchingZhCN } from './parts/matching';
+import { importsZhCN } from './parts/imports';
 import { expertZhCN } from './parts/expert';
 import { reviewZhCN } from './parts/review';
 import { workflowErrorsZhCN } from './parts/workflow-errors';
@@ -19,6 +21,8 @@ export const zhCN = {
   ...contractZhCN,
   ...contractErrorsZhCN,
   ...milestoneZhCN,
+  ...matchingZhCN,
+  ...importsZhCN,
   'app.name': '揭榜挂帅',
   'app.tagline': '科技需求揭榜挂帅平台',
   'app.skipToContent': '跳到主要内容',

@@ -28,6 +28,10 @@ export type RouteName =
   | 'contracts'
   | 'contract'
   | 'milestone-board'
+  | 'team-profile'
+  | 'recommendations'
+  | 'challenge-matches'
+  | 'imports'
   | 'not-found';
 
 export interface RouteDef {
@@ -81,6 +85,12 @@ export const routes: readonly RouteDef[] = [
   { name: 'contracts', pattern: '/contracts', title: 'nav.contracts', auth: true },
   { name: 'contract', pattern: '/contracts/:id', title: 'contract.heading', auth: true },
   { name: 'milestone-board', pattern: '/officials/milestones', title: 'nav.milestones', auth: true, roles: officials },
+  // Matching: team profiles (signed-in users read, managers and officials edit), recommendations for teams,
+  // each challenge's ranked teams and introductions (撮合) for officials, imports of teams and enterprises.
+  { name: 'team-profile', pattern: '/teams/:id/profile', title: 'nav.teamProfile', auth: true },
+  { name: 'recommendations', pattern: '/recommendations', title: 'nav.recommendations', auth: true, roles: ['team_member'] },
+  { name: 'challenge-matches', pattern: '/officials/challenges/:id/matches', title: 'matches.heading', auth: true, roles: officials },
+  { name: 'imports', pattern: '/officials/imports', title: 'nav.imports', auth: true, roles: officials },
 ];
 
 export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
