@@ -66,7 +66,7 @@ export const introductionBody = z.object({
 });
 
 const thisYear = new Date().getFullYear();
-export const fieldCode = z.string().refine((c) => chainCodes.includes(c), 'choose a field from the list');
+export const fieldCode = z.enum(chainCodes as [string, ...string[]], { error: 'choose a field from the list' });
 export const teamPerson = z.object({ name: text(40), title: z.string().trim().max(40).default(''), expertise: z.string().trim().max(200).default('') });
 export const teamResult = z.object({ kind: z.enum(['paper', 'patent', 'product']), title: text(200), year: z.number().int().min(1950).max(thisYear + 1) });
 
