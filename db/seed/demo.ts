@@ -11,6 +11,7 @@ import type { Role, VerificationState } from '../../shared/roles';
 import { expertProfiles, memberships, organisations, users } from '../schema';
 import { seedChallengesStep, type SeedRefs } from './challenges';
 import { seedContractsStep } from './contracts';
+import { seedMatchingStep } from './matching';
 import { seedReviewsStep } from './reviews';
 import { demoLogins, demoPassword } from './data/accounts';
 import { bureau, bureauPeople } from './data/bureau';
@@ -121,6 +122,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage
     const challengeCount = await seedChallengesStep(tx, refs, now);
     await seedReviewsStep(tx, refs, now);
     await seedContractsStep(tx, refs, now, storage);
+    await seedMatchingStep(tx, refs, now);
     await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length, challenges: challengeCount } });
     for (const orgId of pending) {
       await enqueueJob(tx, notifyJob({
