@@ -14,6 +14,7 @@ import { attachmentsRoutes } from './modules/attachments/routes';
 import { awardsRoutes } from './modules/awards/routes';
 import { contractsRoutes } from './modules/contracts/routes';
 import { matchingRoutes } from './modules/matching/routes';
+import { importsRoutes } from './modules/imports/routes';
 import { bidsRoutes } from './modules/bids/routes';
 import { reviewsRoutes } from './modules/reviews/routes';
 import { challengesRoutes } from './modules/challenges/routes';
@@ -88,6 +89,7 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
   await app.register(awardsRoutes, { awards: services.awards });
   await app.register(contractsRoutes, { contracts: services.contracts });
   await app.register(matchingRoutes, { matching: services.matching, profiles: services.teamProfiles });
+  await app.register(importsRoutes, { imports: services.imports, maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
   await app.register(attachmentsRoutes, { attachments: services.attachments, maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
 
   registerWeb(app, resolve(config.WEB_DIST_DIR));

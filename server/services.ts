@@ -26,6 +26,8 @@ import { createOrganisationsService } from './modules/organisations/service';
 import { createMatchingRepository } from './modules/matching/repository';
 import { createMatchingService } from './modules/matching/service';
 import { createTeamProfiles } from './modules/matching/profiles';
+import { createImportsRepository } from './modules/imports/repository';
+import { createImportsService } from './modules/imports/service';
 
 export interface Seams {
   db: Db;
@@ -78,16 +80,19 @@ export function createServices(s: Seams) {
     config: s.config,
     introductionOf: repos.matching.introductionOf,
   });
+  const storage = s.storage ?? diskStorage(s.config.STORAGE_DIR);
+  const teamProfiles = createTeamProfiles({ db: s.db, clock: s.clock, matching: repos.matching });
+  const matching = createMatchingService({ db: s.db, clock: s.clock, matching: repos.matching, challenges: repos.challenges });
   const bids = createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
-    organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config }),
+    organisations: createOrganisationsService({ ...repos, db: s.db, clock: s.clock, notifications, config: s.config, onTeamVerified: (tx, id) => matching.teamVerified(tx, id) }),
     notifications,
     challenges,
     attachments: createAttachmentsService({
       db: s.db,
       clock: s.clock,
-      storage: s.storage ?? diskStorage(s.config.STORAGE_DIR),
+      storage,
       attachments: createAttachmentsRepository(),
       access: challenges.access,
       bidFiles: bids.files,
@@ -98,8 +103,9 @@ export function createServices(s: Seams) {
     reviews,
     awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config, onFinal: contracts.draftForAward }),
     contracts,
-    matching: createMatchingService({ db: s.db, clock: s.clock, matching: repos.matching, challenges: repos.challenges }),
-    teamProfiles: createTeamProfiles({ db: s.db, clock: s.clock, matching: repos.matching }),
+    matching,
+    teamProfiles,
+    imports: createImportsService({ db: s.db, clock: s.clock, storage, imports: createImportsRepository(), profiles: teamProfiles, openChallenges: repos.matching.openChallenges }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -75,6 +75,18 @@ describe('team profiles', () => {
   });
 });
 
+describe('a newly verified team', () => {
+  it('gets a profile and a re-rank of the open challenges when an official verifies it', async () => {
+    const pending = await makeOrganisation(db(), { kind: 'team', verification: 'pending' });
+    const res = await official.request('POST', `/api/organisations/${pending.id}/verification`, { decision: 'verify' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await db().select().from(outbox).where(eq(outbox.jobId, `rerank.${pending.id}.1`))).toHaveLength(1);
+    const enterprise = await makeOrganisation(db(), { kind: 'enterprise', verification: 'pending' });
+    await official.request('POST', `/api/organisations/${enterprise.id}/verification`, { decision: 'verify' });
+    expect(await db().select().from(outbox).where(like(outbox.jobId, `rerank.${enterprise.id}.%`))).toEqual([]);
+  });
+});
+
 describe('ranking a challenge', () => {
   it('stores the ranked teams with explanations, leaving out barred teams and the publisher’s own', async () => {
     const m = marker();

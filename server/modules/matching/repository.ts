@@ -58,6 +58,12 @@ export function createMatchingRepository() {
       return rows.map((r) => ({ ...r, people: people.filter((p) => p.organisationId === r.id), results: results.filter((x) => x.organisationId === r.id) }));
     },
 
+    /** The team's profile version, creating an empty profile for a team that has none yet. */
+    async ensureProfile(ex: Executor, id: string, now: Date): Promise<number> {
+      await ex.insert(teamProfiles).values({ organisationId: id, updatedAt: now }).onConflictDoNothing();
+      return (await this.profileVersion(ex, id))!;
+    },
+
     async profileVersion(ex: Executor, id: string): Promise<number | null> {
       const [row] = await ex.select({ version: teamProfiles.version }).from(teamProfiles).where(eq(teamProfiles.organisationId, id));
       return row?.version ?? null;

@@ -1,4 +1,4 @@
-import { notifyJob, rankChallengeJob, type RankChallengePayload, type RerankTeamPayload } from '../../../jobs/contracts';
+import { notifyJob, rankChallengeJob, rerankTeamJob, type RankChallengePayload, type RerankTeamPayload } from '../../../jobs/contracts';
 import { buildBm25Index, type Bm25Index } from '../../../shared/matching/bm25';
 import { matchingConfig } from '../../../shared/matching/config';
 import { rankTeams, type RankedTeam, type TeamFacts } from '../../../shared/matching/rank';
@@ -125,6 +125,12 @@ export function createMatchingService(d: MatchingDeps) {
     return open.length;
   }
 
+  /** A newly verified team joins the corpus: the open challenges are ranked again for it. */
+  async function teamVerified(tx: Executor, teamId: string) {
+    const version = await d.matching.ensureProfile(tx, teamId, d.clock.now());
+    await enqueueJob(tx, rerankTeamJob(teamId, version));
+  }
+
   const explanationView = (e: RankedTeam['explanation']) => e;
 
   /** Officials: a challenge's ranked teams with their explanations, and the introductions made. */
@@ -227,6 +233,6 @@ export function createMatchingService(d: MatchingDeps) {
     });
   }
 
-  return { rankChallenge, rerankTeam, matches, suggestions, recommendations, introduce, rank, corpus, introductionOf: d.matching.introductionOf };
+  return { rankChallenge, rerankTeam, teamVerified, matches, suggestions, recommendations, introduce, rank, corpus, introductionOf: d.matching.introductionOf };
 }
 export type MatchingService = ReturnType<typeof createMatchingService>;

@@ -9,7 +9,7 @@ import { requireActor, requireRole } from '../../context';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../errors';
 import { appendAudit } from '../../infra/audit';
 import type { Clock } from '../../infra/clock';
-import type { Db } from '../../infra/database';
+import type { Db, Tx } from '../../infra/database';
 import { enqueueJob } from '../../infra/outbox';
 import { newToken, sha256 } from '../../infra/tokens';
 import { guardTransition } from '../../lifecycle-guard';
@@ -22,6 +22,8 @@ export interface OrganisationsDeps {
   organisations: OrganisationsRepository;
   notifications: Pick<NotificationsService, 'queueMail'>;
   config: Pick<Config, 'INVITATION_DAYS' | 'publicUrl'>;
+  /** A research team was verified: matching ranks the open challenges for it. */
+  onTeamVerified?: (tx: Tx, organisationId: string) => Promise<void>;
 }
 
 const isStaff = (a: Actor) => a.roles.includes('official') || a.roles.includes('admin');
@@ -91,6 +93,7 @@ export function createOrganisationsService(d: OrganisationsDeps) {
         before: { verification: org.verification },
         after: { verification: updated.verification, rejectionReason: updated.rejectionReason },
       });
+      if (t.to === 'verified' && org.kind === 'team') await d.onTeamVerified?.(tx, id);
       // Each decision is its own cause (a rejected org may be resubmitted and decided again).
       const decisionNo = now.getTime();
       await enqueueJob(tx, notifyJob({
