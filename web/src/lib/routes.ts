@@ -89,7 +89,7 @@ export const routes: readonly RouteDef[] = [
   // each challenge's ranked teams and introductions (撮合) for officials, imports of teams and enterprises.
   { name: 'team-profile', pattern: '/teams/:id/profile', title: 'nav.teamProfile', auth: true },
   { name: 'recommendations', pattern: '/recommendations', title: 'nav.recommendations', auth: true, roles: ['team_member'] },
-  { name: 'challenge-matches', pattern: '/officials/challenges/:id/matches', title: 'matches.heading', auth: true, roles: officials },
+  { name: 'challenge-matches', pattern: '/officials/challenges/:id/matches', title: 'matches.heading', auth: true, roles: ['official'] },
   { name: 'imports', pattern: '/officials/imports', title: 'nav.imports', auth: true, roles: officials },
 ];
 

@@ -99,7 +99,10 @@ export function bodyFromValues(v: TeamProfileValues): TeamProfileBody {
   };
 }
 
-/** The form paths that show errors; a server path below one of them (`keywords.3`) shows at it. */
+/**
+ * The form paths that show errors; a path below one of them (`keywords.3`) shows at it. The
+ * first match wins, so each row's inputs come before the list that holds them.
+ */
 export function profilePaths(v: TeamProfileValues): string[] {
   return [
     'fields',
@@ -107,10 +110,10 @@ export function profilePaths(v: TeamProfileValues): string[] {
     'description',
     'region',
     'capacity',
-    'people',
     ...v.people.flatMap((_, i) => ['name', 'title', 'expertise'].map((p) => `people.${i}.${p}`)),
-    'results',
+    'people',
     ...v.results.flatMap((_, i) => ['kind', 'title', 'year'].map((p) => `results.${i}.${p}`)),
+    'results',
   ];
 }
 
