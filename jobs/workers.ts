@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Services } from '../server/services';
-import { deadlinePayload, mailPayload, milestoneReminderPayload, noticePayload, notifyPayload, outcomePromptPayload, rankChallengePayload, rerankTeamPayload, type QueueName } from './contracts';
+import { deadlinePayload, importPayload, mailPayload, milestoneReminderPayload, noticePayload, notifyPayload, outcomePromptPayload, rankChallengePayload, rerankTeamPayload, type QueueName } from './contracts';
 import type { QueueBackend } from './queue-backend';
 import type { RelayLogger } from './relay';
 import { superviseWorker } from './worker-supervisor';
@@ -27,6 +27,8 @@ export function processors(services: Services): Processors {
       job.name === 'rerank-team'
         ? services.matching.rerankTeam(rerankTeamPayload.parse(job.data))
         : services.matching.rankChallenge(rankChallengePayload.parse(job.data)),
+    // An official's import file: check every row, then create all or nothing.
+    imports: async (job) => services.imports.run(importPayload.parse(job.data).importId),
   };
 }
 

@@ -319,7 +319,7 @@ describe('the route list', () => {
     const modules = new Set(operations.map((op) => op.path.split('/')[2]));
     for (const m of ['auth', 'organisations', 'notifications', 'challenges', 'batches', 'bids', 'assignments', 'experts', 'awards', 'objections', 'notices', 'mails', 'contracts', 'milestones'])
       expect([...modules]).toContain(m);
-    expect(uploads.sort()).toEqual(['POST /api/bids/{id}/attachments', 'POST /api/challenges/{id}/attachments', 'POST /api/milestones/{id}/files']);
+    expect(uploads.sort()).toEqual(['POST /api/bids/{id}/attachments', 'POST /api/challenges/{id}/attachments', 'POST /api/imports', 'POST /api/milestones/{id}/files']);
   });
 
   it('lists only documented operations as public', () => {

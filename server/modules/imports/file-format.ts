@@ -32,6 +32,7 @@ export async function detectImportFormat(storage: FileStorage, key: string, rawN
   const name = sanitizeFileName(rawName);
   const stem = name.replace(/\.[^.]*$/, '') || 'import';
   if (detected === xlsxMime) return { format: 'xlsx', fileName: `${stem}.xlsx` };
+  if (detected === 'application/x-cfb') throw unsupportedMediaType('a legacy Excel .xls file is not accepted; save it in Excel as .xlsx or CSV');
   if (detected) throw unsupportedMediaType(`content of type ${detected} is not accepted; ${accepted}`);
   if (!/\.csv$/i.test(name)) throw unsupportedMediaType(accepted);
   // Text has no NUL bytes in UTF-8 or GB18030; a binary file that file-type does not know has.

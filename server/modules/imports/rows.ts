@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { importColumns, maxImportRows, rowProblem, type ImportKind, type ImportRowError } from '../../../shared/contracts/imports';
 import { teamProfileBody } from '../../../shared/contracts/matching';
-import { creditCodeMessages, creditCodeProblem } from '../../../shared/credit-code';
+import { creditCodeProblem } from '../../../shared/credit-code';
 import { industries, type IndustryCode } from '../../../shared/taxonomy/industries';
 import { industryChains } from '../../../shared/taxonomy/industry-chains';
 import type { InstitutionKind } from '../../../shared/roles';
@@ -123,7 +123,9 @@ const creditCode = z
   .transform(normaliseCode)
   .superRefine((v, ctx) => {
     const problem = creditCodeProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: rowProblem('creditCode', { reason: creditCodeMessages[problem] }) });
+    if (problem === 'length') ctx.addIssue({ code: 'custom', message: rowProblem('creditCodeLength', { length: Array.from(v).length }) });
+    else if (problem === 'character') ctx.addIssue({ code: 'custom', message: rowProblem('creditCodeCharacter') });
+    else if (problem === 'check') ctx.addIssue({ code: 'custom', message: rowProblem('creditCodeCheck') });
   });
 
 const teamRow = z.object({

@@ -158,6 +158,8 @@ export interface UploadOptions<S extends z.ZodType> {
   response: S;
   /** Form field name of the file (the API's is `file`). */
   field?: string;
+  /** Other form fields, sent before the file (a server streaming the file reads them first). */
+  fields?: Record<string, string>;
   /** Fraction sent, 0–1, as the browser reports upload progress. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -170,7 +172,7 @@ export interface UploadOptions<S extends z.ZodType> {
 export function upload<S extends z.ZodType>(
   path: string,
   file: File,
-  { response: schema, field = 'file', onProgress, signal }: UploadOptions<S>,
+  { response: schema, field = 'file', fields = {}, onProgress, signal }: UploadOptions<S>,
 ): Promise<z.output<S>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -207,6 +209,7 @@ export function upload<S extends z.ZodType>(
     xhr.onabort = () => reject(clientError('ABORTED', 0, 'upload cancelled'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
     body.append(field, file, file.name);
     xhr.send(body);
   });
