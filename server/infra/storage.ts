@@ -64,11 +64,15 @@ export function diskStorage(root: string): FileStorage {
         },
       });
       const source = Buffer.isBuffer(content) ? Readable.from([content], { objectMode: false }) : content;
+      const out = createWriteStream(tmp, { flags: 'wx' });
       try {
-        await pipeline(source, measure, createWriteStream(tmp, { flags: 'wx' }));
+        await pipeline(source, measure, out);
         await mkdir(join(target, '..'), { recursive: true });
         await rename(tmp, target);
       } catch (err) {
+        // A failed pipeline can reject while the file is still being opened; removing it
+        // before the stream has closed would leave the .part behind once the open completes.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         await rm(tmp, { force: true });
         throw err;
       }

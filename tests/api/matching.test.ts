@@ -122,7 +122,7 @@ describe('ranking a challenge', () => {
     const m = marker();
     const teams = [];
     for (let i = 0; i < 12; i++) teams.push(await teamWith([m, `${m}${i}`]));
-    const c = await publishedChallenge(`${m} 催化剂寿命评价`);
+    const c = await publishedChallenge(m);
     const job = { challengeId: c.id, revision: 1 };
     await t.rt.services.matching.rankChallenge(job);
     await t.rt.services.matching.rankChallenge(job);
@@ -173,7 +173,7 @@ describe('ranking a challenge', () => {
   it('suggests whom to invite to a directed draft, to its publisher and officials only', async () => {
     const m = marker();
     const team = await teamWith([m, '电解槽']);
-    const draft = await makeChallenge(db(), { publisherId: enterpriseId, createdBy: authorId, status: 'draft', draft: { title: `${m} 定向需求`, industry: 'hydrogen', industryChain: 'electrolysis', directed: true } });
+    const draft = await makeChallenge(db(), { publisherId: enterpriseId, createdBy: authorId, status: 'draft', draft: { title: `${m} 定向需求`, summary: m, description: m, indicators: [{ name: m, targetValue: '≥ 1', unit: '项', verification: '检测' }], industry: 'hydrogen', industryChain: 'electrolysis', directed: true } });
     const res = await publisher.request('GET', `/api/challenges/${draft.id}/suggested-teams`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items[0]).toMatchObject({ teamId: team.id, rank: 1 });
