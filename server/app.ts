@@ -11,9 +11,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import { accountsRoutes } from './modules/accounts/routes';
 import { attachmentsRoutes } from './modules/attachments/routes';
+import { auditRoutes } from './modules/audit/routes';
 import { awardsRoutes } from './modules/awards/routes';
 import { contractsRoutes } from './modules/contracts/routes';
 import { matchingRoutes } from './modules/matching/routes';
+import { openDataRoutes } from './modules/open-data/routes';
+import { analyticsRoutes } from './modules/analytics/routes';
+import { reportsRoutes } from './modules/reports/routes';
 import { importsRoutes } from './modules/imports/routes';
 import { bidsRoutes } from './modules/bids/routes';
 import { reviewsRoutes } from './modules/reviews/routes';
@@ -89,6 +93,10 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
   await app.register(awardsRoutes, { awards: services.awards });
   await app.register(contractsRoutes, { contracts: services.contracts });
   await app.register(matchingRoutes, { matching: services.matching, profiles: services.teamProfiles });
+  await app.register(openDataRoutes, { openData: services.openData });
+  await app.register(analyticsRoutes, { analytics: services.analytics });
+  await app.register(reportsRoutes, { reports: services.reports });
+  await app.register(auditRoutes, { audit: services.audit });
   await app.register(importsRoutes, { imports: services.imports, maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
   await app.register(attachmentsRoutes, { attachments: services.attachments, maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
 

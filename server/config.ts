@@ -39,6 +39,10 @@ export const configSchema = z.object({
   FUNDING_ACADEMIC_LEAD_MULTIPLE: z.coerce.number().min(0).max(10).default(1),
   /** 信用: years a terminated contract's credit penalty bars the team from bidding. */
   CREDIT_BAR_YEARS: z.coerce.number().int().min(0).max(20).default(3),
+  /** 年度目标: deals (signed contracts) a year, for years without a target set in the app. */
+  DEALS_TARGET_DEFAULT: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** The bureau running the platform: it issues the quarterly report and publishes the open data. */
+  BUREAU_NAME: z.string().trim().min(1).max(100).default('扬州市科技局'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('揭榜挂帅平台 <noreply@jiebang.local>'),
   SEED_DEMO: bool.default(true),

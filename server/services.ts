@@ -8,6 +8,8 @@ import { createAttachmentsRepository } from './modules/attachments/repository';
 import { createAttachmentsService } from './modules/attachments/service';
 import { createAccountsRepository } from './modules/accounts/repository';
 import { createAccountsService } from './modules/accounts/service';
+import { createAuditRepository } from './modules/audit/repository';
+import { createAuditService } from './modules/audit/service';
 import { createBidsRepository } from './modules/bids/repository';
 import { createAwardsRepository } from './modules/awards/repository';
 import { createAwardsService } from './modules/awards/service';
@@ -24,10 +26,17 @@ import { createNotificationsService } from './modules/notifications/service';
 import { createOrganisationsRepository } from './modules/organisations/repository';
 import { createOrganisationsService } from './modules/organisations/service';
 import { createMatchingRepository } from './modules/matching/repository';
+import { createAnalyticsRepository } from './modules/analytics/repository';
+import { createWorkQueuesRepository } from './modules/analytics/queues';
+import { createAnalyticsService } from './modules/analytics/service';
+import { createReportsRepository } from './modules/reports/repository';
+import { createReportsService } from './modules/reports/service';
 import { createMatchingService } from './modules/matching/service';
 import { createTeamProfiles } from './modules/matching/profiles';
 import { createImportsRepository } from './modules/imports/repository';
 import { createImportsService } from './modules/imports/service';
+import { createOpenDataRepository } from './modules/open-data/repository';
+import { createOpenDataService } from './modules/open-data/service';
 
 export interface Seams {
   db: Db;
@@ -83,6 +92,7 @@ export function createServices(s: Seams) {
   const storage = s.storage ?? diskStorage(s.config.STORAGE_DIR);
   const teamProfiles = createTeamProfiles({ db: s.db, clock: s.clock, matching: repos.matching });
   const matching = createMatchingService({ db: s.db, clock: s.clock, matching: repos.matching, challenges: repos.challenges });
+  const analytics = createAnalyticsService({ db: s.db, clock: s.clock, analytics: createAnalyticsRepository(), queues: createWorkQueuesRepository(), config: s.config });
   const bids = createBidsService({ db: s.db, clock: s.clock, bids: repos.bids, challenges: repos.challenges, isAssignedExpert: repos.reviews.isAssigned });
   return {
     accounts: createAccountsService({ ...repos, db: s.db, clock: s.clock, hasher: s.hasher, config: s.config }),
@@ -104,7 +114,11 @@ export function createServices(s: Seams) {
     awards: createAwardsService({ db: s.db, clock: s.clock, awards: repos.awards, challenges: repos.challenges, ranking: reviews.ranking, config: s.config, onFinal: contracts.draftForAward }),
     contracts,
     matching,
+    analytics,
+    reports: createReportsService({ clock: s.clock, analytics, reports: createReportsRepository(), storage, issuer: s.config.BUREAU_NAME }),
     teamProfiles,
+    openData: createOpenDataService({ db: s.db, clock: s.clock, openData: createOpenDataRepository(), publicUrl: s.config.publicUrl, publisherName: s.config.BUREAU_NAME }),
+    audit: createAuditService({ db: s.db, audit: createAuditRepository() }),
     imports: createImportsService({ db: s.db, clock: s.clock, storage, imports: createImportsRepository(), profiles: teamProfiles, openChallenges: repos.matching.openChallenges }),
   };
 }

@@ -10,3 +10,4 @@ export * from './awards';
 export * from './contracts';
 export * from './matching';
 export * from './imports';
+export * from './analytics';

@@ -88,6 +88,11 @@ const publicOperations = new Set([
   'GET /api/notices',
   'GET /api/challenges/{id}/awards',
   'GET /api/challenges/{id}/attachments/{attachmentId}',
+  // Open data (issue 7): public by design, and checked for confidential content in open-data.test.ts.
+  'GET /api/open-data/releases.json',
+  'GET /api/open-data/releases.csv',
+  'GET /api/open-data/milestones.csv',
+  'GET /api/open-data/policy',
 ]);
 /**
  * Sealed bids: whoever may not read a bid, anonymous callers included, gets 404 exactly as

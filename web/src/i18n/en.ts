@@ -1,7 +1,10 @@
 import type { Messages } from './messages';
+import { auditEn } from './parts/audit';
 import { awardEn } from './parts/award';
 import { contractEn } from './parts/contract';
 import { contractErrorsEn } from './parts/contract-errors';
+import { dashboardEn } from './parts/dashboard';
+import { reportsEn } from './parts/reports';
 import { milestoneEn } from './parts/milestone';
 import { matchingEn } from './parts/matching';
 import { importsEn } from './parts/imports';
@@ -20,6 +23,9 @@ export const en: Messages = {
   ...milestoneEn,
   ...matchingEn,
   ...importsEn,
+  ...auditEn,
+  ...dashboardEn,
+  ...reportsEn,
   'app.name': 'Jiebang',
   'app.tagline': 'Challenge-based R&D marketplace',
   'app.skipToContent': 'Skip to main content',

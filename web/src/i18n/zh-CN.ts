@@ -3,9 +3,12 @@
  * en.ts must have exactly the same keys (checked by the type and by dictionaries.test.ts).
  * Placeholders are `{name}` and must match across languages.
  */
+import { auditZhCN } from './parts/audit';
 import { awardZhCN } from './parts/award';
 import { contractZhCN } from './parts/contract';
 import { contractErrorsZhCN } from './parts/contract-errors';
+import { dashboardZhCN } from './parts/dashboard';
+import { reportsZhCN } from './parts/reports';
 import { milestoneZhCN } from './parts/milestone';
 import { matchingZhCN } from './parts/matching';
 import { importsZhCN } from './parts/imports';
@@ -23,6 +26,9 @@ export const zhCN = {
   ...milestoneZhCN,
   ...matchingZhCN,
   ...importsZhCN,
+  ...auditZhCN,
+  ...dashboardZhCN,
+  ...reportsZhCN,
   'app.name': '揭榜挂帅',
   'app.tagline': '科技需求揭榜挂帅平台',
   'app.skipToContent': '跳到主要内容',

@@ -32,6 +32,9 @@ export type RouteName =
   | 'recommendations'
   | 'challenge-matches'
   | 'imports'
+  | 'dashboard'
+  | 'work-queues'
+  | 'quarterly-report'
   | 'not-found';
 
 export interface RouteDef {
@@ -91,6 +94,12 @@ export const routes: readonly RouteDef[] = [
   { name: 'recommendations', pattern: '/recommendations', title: 'nav.recommendations', auth: true, roles: ['team_member'] },
   { name: 'challenge-matches', pattern: '/officials/challenges/:id/matches', title: 'matches.heading', auth: true, roles: ['official'] },
   { name: 'imports', pattern: '/officials/imports', title: 'nav.imports', auth: true, roles: officials },
+  // 工作台: the year against its target, the forecast, the pipeline and the work queues. Officials only
+  // (the analytics API refuses admins: the figures and the target are the bureau's business).
+  { name: 'dashboard', pattern: '/officials/dashboard', title: 'nav.dashboard', auth: true, roles: ['official'] },
+  { name: 'work-queues', pattern: '/officials/work-queues', title: 'nav.workQueues', auth: true, roles: ['official'] },
+  // 季度通报: the dashboard's figures for a quarter, printable and exported to Excel (officials only, as the analytics API).
+  { name: 'quarterly-report', pattern: '/officials/reports/quarterly', title: 'nav.quarterlyReport', auth: true, roles: ['official'] },
 ];
 
 export const notFoundRoute: RouteDef = { name: 'not-found', pattern: '', title: 'notFound.heading' };
