@@ -11,6 +11,7 @@ import type { Role, VerificationState } from '../../shared/roles';
 import { expertProfiles, memberships, organisations, users } from '../schema';
 import { seedChallengesStep, type SeedRefs } from './challenges';
 import { seedContractsStep } from './contracts';
+import { seedHistoryStep } from './history';
 import { seedMatchingStep } from './matching';
 import { seedReviewsStep } from './reviews';
 import { demoLogins, demoPassword } from './data/accounts';
@@ -55,14 +56,19 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage
 
     const refs: SeedRefs = { organisationByKey: new Map(), nameByOrganisation: new Map(), firstMemberByOrganisation: new Map(), teamIds: [], teamProfiles: new Map(), demoTeamId: '', officialId: '' };
     const usersOf = new Map<string, { userId: string; name: string; title: string }[]>();
+    // Verified organisations and their people have been on the platform since before the two
+    // years of history (./history.ts); the pending ones registered just now.
+    const established = new Date(now.getTime() - 30 * 30 * 86_400_000);
+    const joinedAt = new Map<string, Date>();
     const addPeople = async (orgId: string, people: readonly (SeedPerson & { role: Role })[]) => {
+      const at = joinedAt.get(orgId) ?? established;
       for (const [i, p] of people.entries()) {
         const [u] = await tx
           .insert(users)
-          .values({ email: p.email, name: p.name, phone: p.phone ?? null, passwordHash, createdAt: now })
+          .values({ email: p.email, name: p.name, phone: p.phone ?? null, passwordHash, createdAt: at })
           .onConflictDoNothing({ target: users.email })
           .returning();
-        if (u) await tx.insert(memberships).values({ userId: u.id, organisationId: orgId, role: p.role, canManage: i === 0, createdAt: now });
+        if (u) await tx.insert(memberships).values({ userId: u.id, organisationId: orgId, role: p.role, canManage: i === 0, createdAt: at });
         if (u && i === 0) refs.firstMemberByOrganisation.set(orgId, u.id);
         if (u) usersOf.set(orgId, [...(usersOf.get(orgId) ?? []), { userId: u.id, name: p.name, title: p.title ?? '' }]);
         if (u && p.role === 'official' && !refs.officialId) refs.officialId = u.id;
@@ -71,7 +77,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage
 
     const [bureauOrg] = await tx
       .insert(organisations)
-      .values({ kind: 'bureau', name: bureau.name, district: bureau.district, description: bureau.description, verification: 'verified', verifiedAt: now, createdAt: now, updatedAt: now })
+      .values({ kind: 'bureau', name: bureau.name, district: bureau.district, description: bureau.description, verification: 'verified', verifiedAt: established, createdAt: established, updatedAt: established })
       .returning();
     await addPeople(bureauOrg!.id, bureauPeople.map((p) => ({ ...p })));
     // Experts' employers, which conflict-of-interest checks compare with bidders' institutions.
@@ -84,9 +90,10 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage
     const insertOrg = async (values: typeof organisations.$inferInsert, verification: VerificationState) => {
       const [org] = await tx
         .insert(organisations)
-        .values({ ...values, verification, verifiedAt: verification === 'verified' ? now : null, verifiedBy: null, createdAt: now, updatedAt: now })
+        .values({ ...values, verification, verifiedAt: verification === 'verified' ? established : null, verifiedBy: null, createdAt: verification === 'verified' ? established : now, updatedAt: verification === 'verified' ? established : now })
         .returning();
       if (verification === 'pending') pending.push(org!.id);
+      joinedAt.set(org!.id, verification === 'verified' ? established : now);
       refs.nameByOrganisation.set(org!.id, org!.name);
       return org!;
     };
@@ -122,6 +129,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage
     const challengeCount = await seedChallengesStep(tx, refs, now);
     await seedReviewsStep(tx, refs, now);
     await seedContractsStep(tx, refs, now, storage);
+    await seedHistoryStep(tx, refs, now);
     await seedMatchingStep(tx, refs, now);
     await appendAudit(tx, { at: now, actorId: null, action: 'seed.demo', entityType: 'system', entityId: 'demo', after: { enterprises: enterprises.length, teams: teams.length, people: bureauPeople.length, challenges: challengeCount } });
     for (const orgId of pending) {

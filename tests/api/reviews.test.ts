@@ -226,4 +226,13 @@ describe('review board, queue and assignment detail', () => {
     expect(await row()).toMatchObject({ award: { id: award.id, status: 'proposed', openObjections: 0 } });
     expect((await publisher.request('GET', '/api/review/challenges')).statusCode).toBe(403);
   });
+
+  it('leaves out challenges whose award has been final for more than 30 days', async () => {
+    const { challenge, bids } = await closedWithEligibleBids(1);
+    const listed = async () => (await official.request('GET', '/api/review/challenges')).json().items.some((i: { challengeId: string }) => i.challengeId === challenge.id);
+    const [award] = await db().insert(awardDecisions).values({ challengeId: challenge.id, winnerBidIds: [bids[0]!.id], status: 'final', proposedBy: challenge.createdBy, proposedAt: new Date(), finalAt: new Date(Date.now() - 29 * 86_400_000) }).returning();
+    expect(await listed()).toBe(true);
+    await db().update(awardDecisions).set({ finalAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(awardDecisions.id, award!.id));
+    expect(await listed()).toBe(false);
+  });
 });

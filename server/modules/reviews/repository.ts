@@ -151,7 +151,7 @@ export function createReviewsRepository() {
       return rows.rows.map((r) => r.org);
     },
 
-    /** Challenges past their deadline (closed, or published while the deadline job is due), and where review and award stand on each (officials' queue). */
+    /** Challenges past their deadline (closed, or published while the deadline job is due) whose review is not long finished, and where review and award stand on each (officials' queue). */
     async queue(ex: Executor, now: Date) {
       const rows = await ex.execute<{
         challenge_id: string;
@@ -182,8 +182,10 @@ export function createReviewsRepository() {
           coalesce((select count(*)::int from objections ob where ob.award_id = a.id and ob.status = 'open'), 0) as open_objections
         from challenges c
         join organisations o on o.id = c.publisher_id
-        left join lateral (select ad.id, ad.status from award_decisions ad where ad.challenge_id = c.id order by ad.proposed_at desc limit 1) a on true
-        where c.status = 'closed' or (c.status = 'published' and c.deadline <= ${now})
+        left join lateral (select ad.id, ad.status, ad.final_at from award_decisions ad where ad.challenge_id = c.id order by ad.proposed_at desc limit 1) a on true
+        where (c.status = 'closed' or (c.status = 'published' and c.deadline <= ${now}))
+          -- Finished: final for more than 30 days, the review work is done (the record stays on the challenge).
+          and not coalesce(a.status = 'final' and a.final_at < ${now}::timestamptz - interval '30 days', false)
         order by c.deadline desc nulls last
         limit 500`);
       return rows.rows;
