@@ -57,7 +57,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, storage: FileStorage
     const refs: SeedRefs = { organisationByKey: new Map(), nameByOrganisation: new Map(), firstMemberByOrganisation: new Map(), teamIds: [], teamProfiles: new Map(), demoTeamId: '', officialId: '' };
     const usersOf = new Map<string, { userId: string; name: string; title: string }[]>();
     // Verified organisations and their people have been on the platform since before the two
-    // years of history (./history.ts); the pending ones registered just now.
+    // years of history (./history/); the pending ones registered just now.
     const established = new Date(now.getTime() - 30 * 30 * 86_400_000);
     const joinedAt = new Map<string, Date>();
     const addPeople = async (orgId: string, people: readonly (SeedPerson & { role: Role })[]) => {
