@@ -120,6 +120,9 @@ beforeAll(async () => {
   const c7 = await challenge({ publisher: b.id, submitted: '2026-05-01', published: '2026-05-10', deadline: '2026-07-01', closed: '2026-07-01', status: 'closed' });
   const b7 = await bid(c7.id, t1.id);
   await contract({ awardId: (await award(c7.id, b7.id, 'final', '2026-11-10')).id, bidId: b7.id, challengeId: c7.id, publisher: b.id, team: t1.id, amount: 300_000, subsidy: 0, created: '2026-11-10' });
+  // c9: closed in March with a bid and no award since: its review ended without a deal (not in the pipeline).
+  const c9 = await challenge({ publisher: a.id, submitted: '2025-12-01', published: '2025-12-10', deadline: '2026-03-01', closed: '2026-03-01', status: 'closed' });
+  await bid(c9.id, t2.id);
   // c8: awaiting vetting.
   await challenge({ publisher: a.id, submitted: '2026-11-18', deadline: '2027-01-01', status: 'submitted' });
 });
@@ -137,13 +140,14 @@ describe('the dashboard on fixed data', () => {
     expect(d.dealsByMonth.filter((m) => m.deals > 0)).toEqual([{ month: '2026-04', deals: 1 }, { month: '2026-05', deals: 1 }]);
     // Pipeline: 1 contract awaiting signature, 1 winner in notice, 1 challenge in review.
     // History: 3 drafted contracts finished, 3 signed → (3 + 0.9×5)/8 = 0.9375;
-    // 4 confirmed awards ended, 3 deals → (3 + 0.8×5)/9 = 0.778; 4 reviews ended, 3 deals → (3 + 0.6×5)/9 = 0.667.
+    // 4 confirmed awards ended, 3 deals → (3 + 0.8×5)/9 = 0.778; 5 reviews ended (c9 without an
+    // award for more than 180 days), 3 deals → (3 + 0.6×5)/10 = 0.6.
     expect(d.forecast!.stages.map((s) => [s.stage, s.items, s.rate])).toEqual([
       ['awaitingSignature', 1, 0.938],
       ['inNotice', 1, 0.778],
-      ['inReview', 1, 0.667],
+      ['inReview', 1, 0.6],
     ]);
-    expect(d.forecast).toMatchObject({ expected: 4.4, verdict: 'at_risk', gap: 0.6 });
+    expect(d.forecast).toMatchObject({ expected: 4.3, verdict: 'at_risk', gap: 0.7 });
     expect((await services.analytics.dashboard({ year: 2025, quarter: null }, ctx)).forecast).toBeNull();
   });
 

@@ -10,6 +10,15 @@ const signedIn = (from: Date, to: Date) => sql`c.signed_at >= ${from} and c.sign
 const num = (x: unknown) => Number(x ?? 0);
 
 /**
+ * A challenge (aliased `ch`) in review: closed in the last 180 days with no award standing. A
+ * review still open after that has ended without one. The forecast and the report's pipeline
+ * both use it.
+ */
+export const inReview = (now: Date) => sql`ch.status = 'closed'
+  and coalesce(ch.closed_at, ch.deadline) >= ${now}::timestamptz - interval '180 days'
+  and not exists (select 1 from award_decisions a where a.challenge_id = ch.id and a.status in ('proposed', 'in_notice', 'final'))`;
+
+/**
  * The officials' figures, straight from the lifecycle tables: nothing is stored twice, so the
  * dashboard and the quarterly report read the same rows and cannot disagree.
  */
@@ -94,14 +103,13 @@ export function createAnalyticsRepository() {
       return { contractValueYuan: num(row.amount), subsidyYuan: num(row.subsidy), enterpriseFundsYuan: num(row.enterprise), tranchesPaidYuan: num(p.rows[0]?.paid) };
     },
 
-    /** What is in the pipeline now: contracts awaiting signature, winners in public notice, challenges in review. */
-    async pipeline(ex: Executor): Promise<Record<PipelineStage, number>> {
+    /** What is in the pipeline now: contracts awaiting signature, winners proposed or in public notice, challenges in review. */
+    async pipeline(ex: Executor, now: Date): Promise<Record<PipelineStage, number>> {
       const r = await ex.execute<{ awaiting: number; notice: number; review: number }>(sql`
         select
           (select count(*) from contracts where status = 'drafted')::int as awaiting,
           (select coalesce(sum(cardinality(winner_bid_ids)), 0) from award_decisions where status in ('proposed', 'in_notice'))::int as notice,
-          (select count(*) from challenges ch where ch.status = 'closed'
-             and not exists (select 1 from award_decisions a where a.challenge_id = ch.id and a.status in ('proposed', 'in_notice', 'final')))::int as review`);
+          (select count(*) from challenges ch where ${inReview(now)})::int as review`);
       const row = r.rows[0]!;
       return { awaitingSignature: num(row.awaiting), inNotice: num(row.notice), inReview: num(row.review) };
     },

@@ -47,7 +47,7 @@ export function createAnalyticsService(d: AnalyticsDeps) {
     // The forecast is about the year still running: the whole year's deals against its target.
     let forecast: Dashboard['forecast'] = null;
     if (period.year === currentYear && period.quarter == null) {
-      const f = forecastDeals({ target: t.deals, signed, pipeline: await d.analytics.pipeline(ex), history: await d.analytics.stageHistory(ex, now) });
+      const f = forecastDeals({ target: t.deals, signed, pipeline: await d.analytics.pipeline(ex, now), history: await d.analytics.stageHistory(ex, now) });
       forecast = { expected: f.expected, verdict: f.verdict, gap: f.gap, stages: f.stages };
     }
     const breakdowns = {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReportDeal, ReportOverdueItem, ReportPipelineItem, ReportPipelineStage } from '../../../shared/contracts/reports';
 import type { Executor } from '../../infra/database';
+import { inReview } from '../analytics/repository';
 
 export interface Listed<T> {
   /** Every matching row, however many `items` holds. */
@@ -60,7 +61,7 @@ export function createReportsRepository() {
      * closed challenges with no award standing (in review), each winner of an award proposed or
      * in public notice, contracts drafted and awaiting signature.
      */
-    async pipeline(ex: Executor, limit?: number): Promise<Listed<ReportPipelineItem>> {
+    async pipeline(ex: Executor, now: Date, limit?: number): Promise<Listed<ReportPipelineItem>> {
       const r = await ex.execute<Record<string, unknown>>(sql`
         select x.*, count(*) over ()::int as total from (
           select 1 as rank, 'openForBids' as stage, ch.id, ch.title, p.name as publisher, null::text as team,
@@ -73,8 +74,7 @@ export function createReportsRepository() {
             ${chinaDay('coalesce(ch.closed_at, ch.deadline, ch.created_at)')}, null,
             (select count(*) from bids b where b.challenge_id = ch.id and b.status in ${countedBids})::int, ch.bounty_yuan
           from challenges ch join organisations p on p.id = ch.publisher_id
-          where ch.status = 'closed'
-            and not exists (select 1 from award_decisions a where a.challenge_id = ch.id and a.status in ('proposed', 'in_notice', 'final'))
+          where ${inReview(now)}
           union all
           select 3, 'inNotice', ch.id, ch.title, p.name, t.name,
             ${chinaDay('a.proposed_at')}, ${chinaDay('a.notice_ends_at')}, null, ch.bounty_yuan

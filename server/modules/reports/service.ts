@@ -81,7 +81,7 @@ export function createReportsService(d: ReportsDeps) {
       const figures = await d.analytics.figures(ex, period);
       const { from, to } = periodBounds(period);
       const deals = await d.reports.deals(ex, from, to, limit);
-      const pipeline = await d.reports.pipeline(ex, limit);
+      const pipeline = await d.reports.pipeline(ex, new Date(figures.asOf), limit);
       const overdue = await d.reports.overdue(ex, chinaDate(new Date(figures.asOf)), limit);
       return { figures, deals, pipeline, overdue };
     });
