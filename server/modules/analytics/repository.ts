@@ -49,7 +49,10 @@ export function createAnalyticsRepository() {
       return new Map(r.rows.map((x) => [x.month, num(x.n)]));
     },
 
-    /** How far the needs submitted in [from, to) got, as of now. */
+    /**
+     * How far the needs submitted in [from, to) got, as of now, counted in needs (a horse race's
+     * several contracts make one signed need), so each stage is a share of the one before.
+     */
     async funnelCohort(ex: Executor, from: Date, to: Date): Promise<Record<FunnelStage, number>> {
       const r = await ex.execute<Record<FunnelStage, number>>(sql`
         with cohort as (select id from challenges where submitted_at >= ${from} and submitted_at < ${to})
@@ -58,8 +61,8 @@ export function createAnalyticsRepository() {
           (select count(*) from challenges ch join cohort using (id) where ch.published_at is not null)::int as published,
           (select count(distinct b.challenge_id) from bids b join cohort on cohort.id = b.challenge_id where b.status in ('submitted', 'eligible', 'ineligible'))::int as bid,
           (select count(distinct a.challenge_id) from award_decisions a join cohort on cohort.id = a.challenge_id where a.status = 'final')::int as awarded,
-          (select count(*) from contracts c join cohort on cohort.id = c.challenge_id where c.signed_at is not null)::int as signed,
-          (select count(*) from contracts c join cohort on cohort.id = c.challenge_id where c.completed_at is not null)::int as accepted`);
+          (select count(distinct c.challenge_id) from contracts c join cohort on cohort.id = c.challenge_id where c.signed_at is not null)::int as signed,
+          (select count(distinct c.challenge_id) from contracts c join cohort on cohort.id = c.challenge_id where c.completed_at is not null)::int as accepted`);
       const row = r.rows[0]!;
       return { submitted: num(row.submitted), published: num(row.published), bid: num(row.bid), awarded: num(row.awarded), signed: num(row.signed), accepted: num(row.accepted) };
     },
