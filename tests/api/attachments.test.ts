@@ -50,6 +50,11 @@ function databaseChallengeAccess(db: Db): ChallengeAccess {
       if (isPublisherMember(ctx, c.publisherId) || ctx.actor?.roles.some((r) => r === 'official' || r === 'admin')) return true;
       return publicStates.includes(c.status) && (c.descriptionVisibility === 'public' || ctx.actor !== null);
     },
+    async canSee(id, ctx) {
+      const c = await find(id);
+      if (!c) return false;
+      return isPublisherMember(ctx, c.publisherId) || (ctx.actor?.roles.some((r) => r === 'official' || r === 'admin') ?? false) || publicStates.includes(c.status);
+    },
   };
 }
 
@@ -206,7 +211,7 @@ describe('challenge attachments', () => {
     const form = new FormData();
     form.append('file', new Blob([pdf(MiB)]), 'x.pdf');
     const refused = await fetch(`${address}/api/challenges/${challenge.id}/attachments`, { method: 'POST', body: form, headers: { cookie: outsider.cookie, 'x-csrf-token': outsider.csrfToken } });
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(404);
   });
 
   it('answers a malformed multipart body with a 400, keeping nothing', async () => {
@@ -259,16 +264,16 @@ describe('challenge attachments', () => {
     expect(audit).toMatchObject({ entityType: 'challenge', actorId: member.id, before: { attachmentId: created.id, fileName: '附件.pdf', sha256: row!.sha256, sizeBytes: row!.sizeBytes } });
   });
 
-  it('forbids a member of another enterprise to add, download or remove', async () => {
+  it('hides another enterprise’s draft from a member who would add, download or remove (404, as for the draft itself)', async () => {
     const { challenge, c } = await publisherWithDraft();
     const created = (await upload(c, challenge.id, 'a.pdf', pdf())).json();
     const outsider = await logIn(app, (await makeUser(db(), { role: 'enterprise_member' })).email);
 
     const add = await upload(outsider, challenge.id, 'b.pdf', pdf());
-    expect(add.statusCode).toBe(403);
-    expect(add.json().code).toBe('FORBIDDEN');
-    expect((await outsider.request('GET', `/api/challenges/${challenge.id}/attachments/${created.id}`)).statusCode).toBe(403);
-    expect((await outsider.request('DELETE', `/api/challenges/${challenge.id}/attachments/${created.id}`)).statusCode).toBe(403);
+    expect(add.statusCode).toBe(404);
+    expect(add.json().code).toBe('NOT_FOUND');
+    expect((await outsider.request('GET', `/api/challenges/${challenge.id}/attachments/${created.id}`)).statusCode).toBe(404);
+    expect((await outsider.request('DELETE', `/api/challenges/${challenge.id}/attachments/${created.id}`)).statusCode).toBe(404);
     expect(await rowsOf(challenge.id)).toHaveLength(1);
   });
 

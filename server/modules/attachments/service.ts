@@ -21,6 +21,7 @@ import type { AttachmentRow, AttachmentsRepository } from './repository';
  */
 export interface ChallengeAccess {
   canEdit(challengeId: string, ctx: Ctx): Promise<boolean>;
+  canSee(challengeId: string, ctx: Ctx): Promise<boolean>;
   canView(challengeId: string, ctx: Ctx): Promise<boolean>;
 }
 
@@ -169,6 +170,8 @@ export function createAttachmentsService(d: AttachmentsDeps) {
   async function editableStatus(challengeId: string, ctx: Ctx, what: string) {
     const status = await d.attachments.challengeStatus(d.db, challengeId);
     if (!status) throw new NotFound('challenge');
+    // Whoever may not know of the challenge (a draft of another enterprise) learns nothing more.
+    if (ctx.actor && !(await d.access.canSee(challengeId, ctx))) throw new NotFound('challenge');
     if (!(await d.access.canEdit(challengeId, ctx))) {
       throw new Forbidden(`only members of the publishing enterprise may ${what}, while the challenge is a draft or in rework`);
     }
@@ -262,6 +265,7 @@ export function createAttachmentsService(d: AttachmentsDeps) {
   async function open(challengeId: string, attachmentId: string, ctx: Ctx): Promise<{ attachment: Attachment; content: Readable }> {
     const status = await d.attachments.challengeStatus(d.db, challengeId);
     if (!status) throw new NotFound('challenge');
+    if (ctx.actor && !(await d.access.canSee(challengeId, ctx))) throw new NotFound('challenge');
     if (!(await d.access.canView(challengeId, ctx))) {
       throw ctx.actor ? new Forbidden('you may not see this challenge’s attachments') : new Unauthenticated();
     }

@@ -14,7 +14,7 @@ import { enqueueJob } from '../../infra/outbox';
 import { guardTransition } from '../../lifecycle-guard';
 import { documentTokens, queryGroups, toTsQuery } from '../search/segment';
 import type { ChallengeRow, ChallengesRepository } from './repository';
-import { canSeeChallenge, canSeeDescription, draftOf, isPublisherSide, isStaff, orgIdsOf, toDetail, toSummary } from './views';
+import { canSeeChallenge, canSeeDescription, draftOf, isOfficial, isPublisherSide, isStaff, orgIdsOf, toDetail, toSummary } from './views';
 
 export interface ChallengesDeps {
   db: Db;
@@ -273,7 +273,7 @@ export function createChallengesService(d: ChallengesDeps) {
     const actor = requireActor(ctx);
     return d.db.transaction(async (tx) => {
       const { c, r } = await visible(tx, id, actor);
-      if (!isStaff(actor) && !isPublisherSide(actor, c, r)) throw new Forbidden('the publisher or an official answers questions');
+      if (!isOfficial(actor) && !isPublisherSide(actor, c, r)) throw new Forbidden('the publisher or an official answers questions');
       const q = await d.challenges.findQuestion(tx, id, questionId, { forUpdate: true });
       if (!q) throw new NotFound('question');
       if (q.answer !== null) throw new Conflict('this question is already answered');
@@ -348,6 +348,12 @@ export function createChallengesService(d: ChallengesDeps) {
       const c = await d.challenges.findById(d.db, id);
       if (!c) return false;
       return canSeeDescription(ctx.actor, c, await related(d.db, id));
+    },
+    /** May the actor know the challenge exists (a draft is its publisher's and officials' only)? */
+    async canSee(id: string, ctx: Ctx) {
+      const c = await d.challenges.findById(d.db, id);
+      if (!c) return false;
+      return canSeeChallenge(ctx.actor, c, await related(d.db, id));
     },
     async exists(id: string) {
       return (await d.challenges.findById(d.db, id)) !== undefined;

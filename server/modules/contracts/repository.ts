@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { contractParties, contracts, creditRecords, milestoneEvidence, milestoneFiles, milestoneReminders, milestones, organisations, outcomeReports, payments, users } from '../../../db/schema';
 import type { Executor } from '../../infra/database';
 
@@ -129,7 +129,7 @@ export function createContractsRepository() {
           ? undefined
           : o.organisationIds.length === 0
             ? sql`false`
-            : inArray(contracts.id, ex.select({ id: contractParties.contractId }).from(contractParties).where(inArray(contractParties.organisationId, o.organisationIds)));
+            : inArray(contracts.id, ex.select({ id: contractParties.contractId }).from(contractParties).where(and(inArray(contractParties.organisationId, o.organisationIds), ne(contractParties.role, 'bureau'))));
       return ex
         .select({
           contract: contracts,

@@ -121,7 +121,9 @@ export function createContractsService(d: ContractsDeps) {
     if (!c) throw new NotFound('contract');
     const parties = await d.contracts.parties(ex, id);
     const mine = orgIdsOf(actor);
-    if (!isOfficial(actor) && !parties.some((p) => mine.includes(p.party.organisationId))) throw new NotFound('contract');
+    // The bureau is a party through its officials only: its experts and admins are members of
+    // the bureau organisation but have no business with contracts.
+    if (!isOfficial(actor) && !parties.some((p) => p.party.role !== 'bureau' && mine.includes(p.party.organisationId))) throw new NotFound('contract');
     return { c, parties };
   }
 
