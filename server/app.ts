@@ -25,7 +25,9 @@ import { challengesRoutes } from './modules/challenges/routes';
 import { healthRoutes, type Probes } from './modules/health/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
 import { organisationsRoutes } from './modules/organisations/routes';
+import { corsPlugin } from './plugins/cors';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { loggerOptions, type LogStream } from './plugins/logging';
 import { sessionPlugin } from './plugins/session';
 import type { Services } from './services';
 
@@ -33,14 +35,13 @@ export interface AppDeps {
   config: Config;
   services: Services;
   probes: Probes;
+  /** Where log lines go; stdout unless given. */
+  logStream?: LogStream;
 }
 
-/** Personal data never reaches the logs: cookies, CSRF tokens and bodies are not logged. */
-const redact = ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
-
-export async function buildApp({ config, services, probes }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, services, probes, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL, redact },
+    logger: loggerOptions(config, logStream),
     // Ids are unique across processes and restarts so a user's report can be found in logs.
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -70,7 +71,15 @@ export async function buildApp({ config, services, probes }: AppDeps): Promise<F
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
+    // Secure cookies mean the site is served over https; only then may browsers be told to
+    // insist on it (HSTS on a plain-http demo would lock its users out of the address).
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 365 * 86_400, includeSubDomains: true } : false,
+    // frame-ancestors 'none' above, and the same for browsers that only know the old header.
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
   });
+  // Before the session hook, so a preflight is answered before any session or CSRF check.
+  await app.register(corsPlugin, { origins: config.CORS_ORIGINS });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -30,6 +30,17 @@ export const configSchema = z.object({
   REGISTER_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Password reset requests (and link uses) per IP per hour. */
+  PASSWORD_RESET_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /**
+   * Other origins (scheme://host[:port], comma-separated) whose pages may call the API with the
+   * user's cookies. Empty: CORS is closed, only the app's own pages call the API.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'each origin is scheme://host[:port], without a path or a trailing slash'))),
   /** 公示: working days an award stays in public notice (Monday–Friday; public holidays are not known). */
   NOTICE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(14),

@@ -233,8 +233,8 @@ export const notificationTexts: Texts = {
     en: { title: 'Recommended challenge: {challenge}', body: 'From your team’s fields and results, we recommend the newly published challenge “{challenge}” (matched on: {terms}). Applications close {deadline}.' },
   },
   match_introduction: {
-    'zh-CN': { title: '科技局撮合对接：{challenge}', body: '{broker} 为“{challenge}”介绍了发榜方与揭榜团队 {organisation} 对接。{note}' },
-    en: { title: 'Introduction by the bureau: {challenge}', body: '{broker} introduced the publisher of “{challenge}” and the team {organisation} to each other. {note}' },
+    'zh-CN': { title: '科技局撮合对接：{challenge}', body: '{member} 为“{challenge}”介绍了发榜方与揭榜团队 {organisation} 对接，请双方尽快联系。' },
+    en: { title: 'Introduction by the bureau: {challenge}', body: '{member} introduced the publisher of “{challenge}” and the team {organisation} to each other; please get in touch.' },
   },
   bid_deadline_passed: {
     'zh-CN': { title: '揭榜已截止：{challenge}', body: '“{challenge}”的揭榜申报已截止，科技局将进行形式审查，结果会通知您。' },

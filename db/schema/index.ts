@@ -1,5 +1,6 @@
 export * from './organisations';
 export * from './users';
+export * from './password-reset-tokens';
 export * from './audit-log';
 export * from './notifications';
 export * from './outbox';

@@ -23,8 +23,14 @@ declare module 'fastify' {
  * Server-side sessions: the cookie holds a random token; the database holds its hash, the
  * user and a per-session CSRF token. Cookie-authenticated writes must echo that CSRF token in
  * the x-csrf-token header (synchronizer-token pattern): a cross-site form cannot read it.
- * Anonymous writes (log-in, registration) carry no ambient authority; they accept only JSON,
- * which a cross-site form cannot send without a CORS preflight that we never grant.
+ * Anonymous writes (log-in, registration, password reset) carry no ambient authority; they
+ * accept only JSON, which a cross-site form cannot send without a CORS preflight, granted only
+ * to the origins in CORS_ORIGINS (none by default; see plugins/cors.ts).
+ *
+ * Cookie: HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site subrequests),
+ * Path=/, Secure whenever the site is served over https (config.cookieSecure). Its value is a
+ * token the server made: a log-in or registration always issues a new one and ends the session
+ * the browser held, so a cookie planted before log-in (session fixation) never gains a user.
  */
 export const sessionPlugin = fp(async (app: FastifyInstance, opts: { accounts: AccountsService; config: Config }) => {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.config.cookieSecure };

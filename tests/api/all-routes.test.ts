@@ -6,6 +6,23 @@ import type { Role } from '../../shared/roles';
 import { createTestApp } from '../helpers/app';
 import { logIn, type Client } from '../helpers/client';
 import { makeUser } from '../helpers/factories';
+import {
+  acceptsMultipart,
+  declaredProperties,
+  documentedOperations,
+  invalidValues,
+  refuses,
+  requiredProperties,
+  requiredQuery,
+  sample,
+  unknownId,
+  urlFor,
+  validParam,
+  variants,
+  wrongType,
+  type Operation,
+  type Schema,
+} from '../helpers/openapi';
 
 /**
  * "Bad input gets a clear error naming the field, never a 5xx, and loses nothing", for every
@@ -13,9 +30,10 @@ import { makeUser } from '../helpers/factories';
  * serves (GET /docs/json), so a route added later is covered without touching this file.
  * Derived from the document: the operations under /api, their path and query parameters and
  * schemas, the JSON request body schema and its required properties; valid and invalid values
- * are made from those schemas. Written down here: which operations anonymous callers may use
- * (`publicOperations`; a new route is assumed to need a session until listed), the sealed-bid
- * routes that answer them 404 instead of 401, and the known server defects (`known`).
+ * are made from those schemas (tests/helpers/openapi.ts, shared with the access matrix).
+ * Written down here: which operations anonymous callers may use (`publicOperations`; a new
+ * route is assumed to need a session until listed), the sealed-bid routes that answer them
+ * 404 instead of 401, and the known server defects (`known`).
  * Multipart upload routes are left to attachments.test.ts and bid-attachments.test.ts.
  *
  * The app answers in this order: session (onRequest: an unknown cookie counts as no cookie, a
@@ -30,49 +48,6 @@ import { makeUser } from '../helpers/factories';
 const t = await createTestApp();
 afterAll(async () => t.close());
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Schema {
-  type?: string;
-  enum?: unknown[];
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  nullable?: boolean;
-}
-interface Parameter {
-  in: 'path' | 'query' | 'header' | 'cookie';
-  name: string;
-  required?: boolean;
-  schema: Schema;
-}
-interface OpenApiOperation {
-  parameters?: Parameter[];
-  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
-}
-interface Operation {
-  method: Method;
-  /** As the OpenAPI document writes it: /api/bids/{id}. */
-  path: string;
-  /** "POST /api/bids/{id}/submit": every test title starts with it. */
-  label: string;
-  pathParams: Parameter[];
-  queryParams: Parameter[];
-  body: Schema | null;
-  /** Request body types other than JSON. */
-  otherContent: string[];
-}
-
-const unknownId = randomUUID();
 const roles: Role[] = ['team_member', 'official', 'expert', 'enterprise_member'];
 
 /** Operations open to anonymous callers; every other one must answer them 401. */
@@ -81,6 +56,8 @@ const publicOperations = new Set([
   'POST /api/auth/register',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  'POST /api/auth/password-reset/request',
+  'POST /api/auth/password-reset/complete',
   'GET /api/invitations/{token}',
   'GET /api/challenges',
   'GET /api/challenges/{id}',
@@ -111,166 +88,21 @@ const known: Record<string, string> = {};
 
 // ---------------------------------------------------------------- the operations, from the app
 
-const docs = await t.app.inject({ method: 'GET', url: '/docs/json' });
-if (docs.statusCode !== 200) throw new Error(`GET /docs/json answered ${docs.statusCode}`);
-const spec = docs.json() as { paths: Record<string, Record<string, OpenApiOperation>> };
-
-const documented: Operation[] = Object.entries(spec.paths)
-  .filter(([path]) => path.startsWith('/api/'))
-  .flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => {
-      const parameters = op.parameters ?? [];
-      const json = op.requestBody?.content['application/json'];
-      const m = method.toUpperCase() as Method;
-      return {
-        method: m,
-        path,
-        label: `${m} ${path}`,
-        pathParams: parameters.filter((p) => p.in === 'path'),
-        queryParams: parameters.filter((p) => p.in === 'query'),
-        body: json?.schema ?? null,
-        otherContent: Object.keys(op.requestBody?.content ?? {}).filter((c) => c !== 'application/json'),
-      };
-    }),
-  );
-
-/**
- * Multipart upload routes (tests/api/attachments.test.ts and bid-attachments.test.ts cover
- * them). The document does not show them (a route with `consumes` but no body schema gets no
- * requestBody), so ask the app: only an upload route has a multipart parser; any other write
- * refuses multipart/form-data with 415 before it reads a byte.
- */
-async function acceptsMultipart(op: Operation): Promise<boolean> {
-  if (op.otherContent.some((c) => c.startsWith('multipart/'))) return true;
-  // Only a write that carries a body can be an upload. (A DELETE registered next to the upload
-  // routes also accepts multipart/form-data, and ignores it.)
-  if (!['POST', 'PUT', 'PATCH'].includes(op.method) || op.body) return false;
-  const res = await t.app.inject({
-    method: op.method,
-    url: urlFor(op, () => unknownId),
-    headers: { 'content-type': 'multipart/form-data; boundary=----probe' },
-    payload: '------probe--\r\n',
-  });
-  return res.statusCode !== 415;
-}
+const documented = await documentedOperations(t.app);
 const uploads: string[] = [];
 const operations: Operation[] = [];
 for (const op of documented) {
-  if (await acceptsMultipart(op)) uploads.push(op.label);
+  if (await acceptsMultipart(t.app, op)) uploads.push(op.label);
   else operations.push(op);
 }
 
-// ---------------------------------------------------------------- values from schemas
-
-const variants = (s: Schema): Schema[] => s.oneOf ?? s.anyOf ?? [s];
-const patternCandidates = ['x', '1', 'a1', '0'.repeat(64), '13800000000', '0514-87654321'];
-
-type SampleMode = 'minimal' | 'full' | 'maximal';
-/**
- * A value the schema accepts. Minimal: required properties only, the smallest of everything.
- * Full: every declared property and at least one item in every array, so that the ids a body
- * names (partners, joint publishers, organisations) reach the service too. Maximal: every
- * property at its largest (numbers at their maximum, text at its maximum length in Chinese,
- * up to three items per array, each naming a different unknown id).
- */
-function sample(s: Schema, name = '', mode: SampleMode = 'minimal'): unknown {
-  if (s.oneOf || s.anyOf) return sample(variants(s)[0]!, name, mode);
-  if (s.enum) return mode === 'maximal' ? s.enum.at(-1) : s.enum[0];
-  switch (s.type) {
-    case 'object': {
-      const keys = mode === 'minimal' ? (s.required ?? []) : Object.keys(s.properties ?? {});
-      return Object.fromEntries(keys.map((k) => [k, sample(s.properties?.[k] ?? {}, k, mode)]));
-    }
-    case 'array': {
-      const length = mode === 'minimal' ? (s.minItems ?? 0) : Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, mode === 'full' ? 1 : 3));
-      return Array.from({ length }, () => sample(s.items ?? {}, name, mode));
-    }
-    case 'integer':
-    case 'number':
-      if (mode === 'maximal' && s.maximum !== undefined) return s.maximum;
-      return Math.min(Math.max(s.minimum ?? 1, 1), s.maximum ?? 1);
-    case 'boolean':
-      return mode === 'maximal';
-    case 'string': {
-      if (s.format === 'uuid') return mode === 'maximal' ? randomUUID() : unknownId;
-      if (s.format === 'date-time') return '2030-01-01T00:00:00Z';
-      if (s.format === 'date') return '2030-01-01';
-      // E-mail fields are checked by a pipe the document does not show.
-      if (/email/i.test(name)) return 'nobody@example.test';
-      const fits = (v: string) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity);
-      if (s.pattern) {
-        const re = new RegExp(s.pattern);
-        const found = patternCandidates.find((v) => re.test(v) && fits(v));
-        if (found === undefined) throw new Error(`no sample for ${name} matching ${s.pattern}: add one to patternCandidates`);
-        return found;
-      }
-      if (mode === 'maximal' && s.maxLength !== undefined) return '字'.repeat(s.maxLength);
-      return 'x'.repeat(Math.max(s.minLength ?? 0, 1));
-    }
-    default:
-      return null;
-  }
-}
-
-/** A value of the wrong type for the schema. */
-function wrongType(s: Schema): unknown {
-  const first = variants(s)[0]!;
-  const isString = first.type === 'string' || typeof first.enum?.[0] === 'string';
-  return isString ? 42 : 'x';
-}
-
-/** Whether the schema refuses this string (for parameters: only the checks a URL value meets). */
-function refuses(s: Schema, v: string): boolean {
-  if (s.enum) return !s.enum.includes(v);
-  if (s.format === 'uuid') return !/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(v);
-  if (s.type === 'integer' || s.type === 'number') return !/^-?\d+(\.\d+)?$/.test(v);
-  return v.length < (s.minLength ?? 0) || v.length > (s.maxLength ?? Infinity) || (s.pattern !== undefined && !new RegExp(s.pattern).test(v));
-}
-
-/** Values the schema refuses, for a parameter sent in a URL (so always strings). */
-function invalidValues(s: Schema): string[] {
-  const out: string[] = [];
-  if (s.enum) out.push('not-in-the-enum');
-  if (s.format === 'uuid') out.push('not-a-uuid');
-  if (s.format === 'date' || s.format === 'date-time') out.push('not-a-date');
-  if (s.type === 'integer' || s.type === 'number') {
-    out.push('abc');
-    if (s.type === 'integer') out.push('1.5');
-    if (s.minimum !== undefined && s.minimum > -Number.MAX_SAFE_INTEGER) out.push(String(s.minimum - 1));
-    if (s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER) out.push(String(s.maximum + 1));
-  }
-  if (s.type === 'boolean') out.push('maybe');
-  if (s.type === 'string' && !s.enum && !s.format) {
-    if (s.maxLength !== undefined) out.push('x'.repeat(s.maxLength + 1));
-    if (s.minLength !== undefined && s.minLength > 1) out.push('x'.repeat(s.minLength - 1));
-  }
-  return out;
-}
-
-/** The body's required properties (of every variant, for a union). */
-function requiredProperties(body: Schema): { name: string; schema: Schema }[] {
-  const seen = new Map<string, Schema>();
-  for (const v of variants(body)) for (const k of v.required ?? []) if (!seen.has(k)) seen.set(k, v.properties?.[k] ?? {});
-  return [...seen].map(([name, schema]) => ({ name, schema }));
-}
-function declaredProperties(body: Schema): { name: string; schema: Schema }[] {
-  return variants(body).flatMap((v) => Object.entries(v.properties ?? {}).map(([name, schema]) => ({ name, schema })));
-}
+// ---------------------------------------------------------------- values
 
 /** A long value, as a test title shows it. */
 function shorten(v: string): string {
   return v.length > 20 ? `${v.slice(0, 8)}…(${v.length} chars)` : v;
 }
 
-function urlFor(op: Pick<Operation, 'path'> & { pathParams: Parameter[] }, value: (p: Parameter) => string, query: Record<string, string> = {}): string {
-  let url = op.path;
-  for (const p of op.pathParams) url = url.replace(`{${p.name}}`, encodeURIComponent(value(p)));
-  const qs = new URLSearchParams(query).toString();
-  return qs ? `${url}?${qs}` : url;
-}
-const validParam = (p: Parameter) => String(sample(p.schema, p.name));
-/** Required query parameters, well-formed, so that only the one under test is wrong. */
-const requiredQuery = (op: Operation) => Object.fromEntries(op.queryParams.filter((p) => p.required).map((p) => [p.name, validParam(p)]));
 const validUrl = (op: Operation) => urlFor(op, validParam, requiredQuery(op));
 const validBody = (op: Operation) => (op.body ? sample(op.body) : undefined);
 

@@ -9,6 +9,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DATABASE_URL: inject('databaseUrl'),
     LOGIN_RATE_PER_MINUTE: '1000',
     REGISTER_RATE_PER_HOUR: '1000',
+    PASSWORD_RESET_RATE_PER_HOUR: '1000',
     ...env,
   });
 }

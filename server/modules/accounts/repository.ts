@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { invitations, memberships, organisations, sessions, users } from '../../../db/schema';
 import type { Membership } from '../../../shared/contracts/auth';
 import type { Executor } from '../../infra/database';
@@ -28,14 +28,22 @@ export function createAccountsRepository() {
       await ex.update(users).set(values).where(eq(users.id, id));
     },
 
-    /** Counts a failed log-in atomically, so parallel attempts cannot undercount toward lockout. */
-    async incrementFailedLogins(ex: Executor, id: string): Promise<number> {
+    /** Row lock on a user, held until the transaction ends: serialises changes to one account. */
+    async lockUser(ex: Executor, id: string): Promise<void> {
+      await ex.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
+    },
+
+    /**
+     * Counts a log-in attempt atomically, unless the account is locked at `now`: the new count,
+     * or null when locked. Parallel attempts each get their own number, so none can undercount.
+     */
+    async countLoginAttempt(ex: Executor, id: string, now: Date): Promise<number | null> {
       const [row] = await ex
         .update(users)
         .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(eq(users.id, id))
+        .where(and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
         .returning({ failedLogins: users.failedLogins });
-      return row?.failedLogins ?? 0;
+      return row?.failedLogins ?? null;
     },
 
     async membershipsOf(ex: Executor, userId: string): Promise<Membership[]> {

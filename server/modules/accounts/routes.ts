@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invitationPreview, localeBody, loginBody, meResponse, registerBody } from '../../../shared/contracts/auth';
 import { okBody } from '../../../shared/contracts/common';
+import { passwordResetBody, passwordResetRequestBody } from '../../../shared/contracts/password-reset';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { csrfTokenOf } from '../../plugins/session';
@@ -21,7 +22,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService; 
       config: { rateLimit: { max: config.REGISTER_RATE_PER_HOUR, timeWindow: '1 hour' } },
     },
     async (request, reply) => {
-      const grant = await accounts.register(request.body, request.ctx);
+      const grant = await accounts.register(request.body, request.ctx, request.cookies.jb_session);
       reply.startSession(grant);
       return reply.code(201).send({ user: grant.user, csrfToken: grant.csrfToken });
     },
@@ -37,6 +38,33 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService; 
       const grant = await accounts.login(request.body.email, request.body.password, request.ctx, request.cookies.jb_session);
       reply.startSession(grant);
       return { user: grant.user, csrfToken: grant.csrfToken };
+    },
+  );
+
+  const resetLimit = { rateLimit: { max: config.PASSWORD_RESET_RATE_PER_HOUR, timeWindow: '1 hour' } };
+
+  app.post(
+    '/api/auth/password-reset/request',
+    {
+      schema: { tags, summary: 'Mail a password reset link; the same answer whether or not the address has an account', body: passwordResetRequestBody, response: { 200: okBody } },
+      config: resetLimit,
+    },
+    async (request) => {
+      await accounts.requestPasswordReset(request.body.email, request.ctx);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    {
+      schema: { tags, summary: 'Set a new password with the token from a reset link; ends every session of the user', body: passwordResetBody, response: { 200: okBody } },
+      config: resetLimit,
+    },
+    async (request, reply) => {
+      await accounts.resetPassword(request.body.token, request.body.password, request.ctx);
+      reply.endSession();
+      return { ok: true as const };
     },
   );
 

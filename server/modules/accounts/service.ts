@@ -11,7 +11,10 @@ import { uniqueViolation, type Db, type Executor } from '../../infra/database';
 import { enqueueJob } from '../../infra/outbox';
 import type { PasswordHasher } from '../../infra/password-hasher';
 import { newToken, sha256 } from '../../infra/tokens';
+import type { NotificationsRepository } from '../notifications/repository';
 import type { OrganisationsRepository } from '../organisations/repository';
+import { createPasswordResetService } from './password-reset';
+import { createPasswordResetRepository } from './password-reset-repository';
 import type { AccountsRepository, UserRow } from './repository';
 
 export interface AccountsDeps {
@@ -20,7 +23,9 @@ export interface AccountsDeps {
   hasher: PasswordHasher;
   accounts: AccountsRepository;
   organisations: OrganisationsRepository;
-  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_DAYS' | 'LOCKOUT_THRESHOLD' | 'LOCKOUT_MINUTES'>;
+  /** Where password reset mails are stored for delivery (the mails table and the mail queue). */
+  notifications: Pick<NotificationsRepository, 'insertMail'>;
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_DAYS' | 'LOCKOUT_THRESHOLD' | 'LOCKOUT_MINUTES' | 'publicUrl' | 'SMTP_URL'>;
 }
 
 export interface SessionGrant {
@@ -36,6 +41,7 @@ export function createAccountsService(d: AccountsDeps) {
   // Verifying against a real hash when the e-mail is unknown keeps log-in time the same,
   // so response times do not reveal which addresses have accounts.
   const dummyHash = d.hasher.hash('not-a-real-password-0');
+  const passwordReset = createPasswordResetService({ ...d, resets: createPasswordResetRepository() });
 
   async function currentUser(ex: Executor, user: UserRow): Promise<CurrentUser> {
     const memberships = await d.accounts.membershipsOf(ex, user.id);
@@ -58,7 +64,8 @@ export function createAccountsService(d: AccountsDeps) {
     return { token, csrfToken, expiresAt, user: await currentUser(ex, user) };
   }
 
-  async function register(body: RegisterBody, ctx: Ctx): Promise<SessionGrant> {
+  /** `previousToken`: the session the browser held, ended so a registration also rotates the session. */
+  async function register(body: RegisterBody, ctx: Ctx, previousToken?: string | null): Promise<SessionGrant> {
     const passwordHash = await d.hasher.hash(body.person.password);
     const now = d.clock.now();
     try {
@@ -135,6 +142,7 @@ export function createAccountsService(d: AccountsDeps) {
             cause: `membership.created.${organisation.id}.${user.id}`,
           }));
         }
+        if (previousToken) await d.accounts.deleteSession(tx, sha256(previousToken));
         return openSession(tx, user);
       });
     } catch (err) {
@@ -148,7 +156,7 @@ export function createAccountsService(d: AccountsDeps) {
     }
   }
 
-  async function login(email: string, password: string, ctx: Ctx, previousToken?: string): Promise<SessionGrant> {
+  async function login(email: string, password: string, ctx: Ctx, previousToken?: string | null): Promise<SessionGrant> {
     const user = await d.accounts.findUserByEmail(d.db, email);
     const now = d.clock.now();
     if (!user) {
@@ -158,15 +166,21 @@ export function createAccountsService(d: AccountsDeps) {
     if (user.lockedUntil && user.lockedUntil > now) {
       throw new AppError(423, 'ACCOUNT_LOCKED', `too many failed log-ins; try again after ${user.lockedUntil.toISOString()}`);
     }
+    // The attempt is counted before the (slow) password check, atomically: a burst of parallel
+    // guesses gets LOCKOUT_THRESHOLD checks in all, not one each while the first are verified,
+    // and none once the lock is set. A success resets the count.
+    const attempt = await d.accounts.countLoginAttempt(d.db, user.id, now);
+    if (attempt === null || attempt > d.config.LOCKOUT_THRESHOLD) {
+      throw new AppError(423, 'ACCOUNT_LOCKED', 'too many failed log-ins for this account; try again later');
+    }
     if (!(await d.hasher.verify(user.passwordHash, password))) {
-      await d.db.transaction(async (tx) => {
-        const failures = await d.accounts.incrementFailedLogins(tx, user.id);
-        if (failures >= d.config.LOCKOUT_THRESHOLD) {
+      if (attempt === d.config.LOCKOUT_THRESHOLD) {
+        await d.db.transaction(async (tx) => {
           const lockedUntil = new Date(now.getTime() + d.config.LOCKOUT_MINUTES * minute);
           await d.accounts.updateUser(tx, user.id, { failedLogins: 0, lockedUntil });
-          await appendAudit(tx, { at: now, actorId: null, reqId: ctx.reqId, action: 'user.locked', entityType: 'user', entityId: user.id, after: { lockedUntil, failures } });
-        }
-      });
+          await appendAudit(tx, { at: now, actorId: null, reqId: ctx.reqId, action: 'user.locked', entityType: 'user', entityId: user.id, after: { lockedUntil, failures: attempt } });
+        });
+      }
       throw new AppError(401, 'INVALID_CREDENTIALS', 'e-mail or password is wrong');
     }
     return d.db.transaction(async (tx) => {
@@ -224,6 +238,6 @@ export function createAccountsService(d: AccountsDeps) {
     };
   }
 
-  return { register, login, logout, resolveSession, setLocale, previewInvitation };
+  return { register, login, logout, resolveSession, setLocale, previewInvitation, requestPasswordReset: passwordReset.request, resetPassword: passwordReset.reset };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -45,7 +45,7 @@ const afterSubmission: readonly BidRow['status'][] = ['submitted', 'eligible', '
 export function createBidsService(d: BidsDeps) {
   const related = (ex: Executor, challengeId: string) => d.challenges.related(ex, challengeId);
 
-  const isOpen = (c: ChallengeRow) => c.status === 'published' && !!c.deadline && c.deadline > d.clock.now();
+  const isOpen = (c: ChallengeRow, now = d.clock.now()) => c.status === 'published' && !!c.deadline && c.deadline > now;
 
   /**
    * Sealed bids: before the deadline only the bidding team (and the partners it named) may
@@ -109,16 +109,23 @@ export function createBidsService(d: BidsDeps) {
   }
 
   /** Loads a bid for a change by its own team, before the deadline, as the table allows. */
+  /**
+   * Locks the bid and its challenge and checks the team may change it now. `now` is read once,
+   * after the locks, and is both the instant checked against the deadline and the one the
+   * change is stamped with, so a bid let in is never stamped at or after the deadline; the
+   * check is on the locked row (the deadline job may have closed it meanwhile).
+   */
   async function forTeamChange(tx: Tx, id: string, actor: Actor, event: BidEvent) {
     const bid = await d.bids.findById(tx, id, { forUpdate: true });
     if (!bid) throw new NotFound('bid');
-    const { reader, challenge } = await access(tx, bid, actor);
+    const { reader } = await access(tx, bid, actor);
     if (reader !== 'team') throw new Forbidden('only the bidding team changes its bid');
     const t = guardTransition(bidLifecycle, bid.status, event, actor.roles);
     // Lock the challenge row too: a bid and the deadline job cannot interleave.
-    await d.challenges.findById(tx, challenge.id, { forUpdate: true });
-    if (!isOpen(challenge)) throw new Conflict('the application deadline has passed');
-    return { bid, challenge, t };
+    const challenge = (await d.challenges.findById(tx, bid.challengeId, { forUpdate: true }))!;
+    const now = d.clock.now();
+    if (!isOpen(challenge, now)) throw new Conflict('the application deadline has passed');
+    return { bid, challenge, t, now };
   }
 
   async function assertMayBid(ex: Executor, teamId: string) {
@@ -175,14 +182,13 @@ export function createBidsService(d: BidsDeps) {
     return d.db.transaction(async (tx) => {
       const first = await d.bids.findById(tx, id);
       const event = first?.status === 'submitted' ? 'revise' : 'submit';
-      const { bid, challenge, t } = await forTeamChange(tx, id, actor, event);
+      const { bid, challenge, t, now } = await forTeamChange(tx, id, actor, event);
       await assertMayBid(tx, bid.teamId);
       const content = await workingCopy(tx, bid);
       const problems = bidProblems(content, { indicatorCount: challenge.indicators.length, bountyYuan: challenge.bountyYuan ?? 0, deliveryMonths: challenge.deliveryMonths });
       const unconfirmed = (await d.bids.partners(tx, id)).filter((p) => !p.confirmedAt).map((p) => p.name);
       if (unconfirmed.length) problems.push({ path: 'partnerIds', message: `waiting for ${unconfirmed.join('、')} to confirm participation` });
       if (problems.length) throw new ValidationError(problems);
-      const now = d.clock.now();
       const version = (bid.latestVersion ?? 0) + 1;
       const sha256 = bidDigest(content);
       await d.bids.insertVersion(tx, { bidId: id, version, content, sha256, challengeRevision: challenge.revision, submittedBy: actor.id, submittedAt: now });

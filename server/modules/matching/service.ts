@@ -226,8 +226,9 @@ export function createMatchingService(d: MatchingDeps) {
       const row = await d.matching.insertIntroduction(tx, { challengeId, teamId: body.teamId, brokerUserId: actor.id, brokerName: actor.name, introducedOn, note: body.note, createdAt: now });
       if (!row) throw new Conflict('this team was already introduced to this challenge');
       await appendAudit(tx, { at: now, actorId: actor.id, reqId: ctx.reqId, action: 'challenge.introduced', entityType: 'challenge', entityId: challengeId, before: null, after: { teamId: body.teamId, introducedOn, note: body.note } });
+      // Ids only in the job: the worker names the official and the team at delivery; the note stays on the record.
       for (const organisationId of [c.publisherId, body.teamId]) {
-        await enqueueJob(tx, notifyJob({ kind: 'match_introduction', audience: { type: 'organisation', organisationId }, refs: { challengeId, organisationId: body.teamId }, extra: { broker: actor.name, note: body.note }, link: `/challenges/${challengeId}`, cause: `match.intro.${row.id}.${organisationId}` }));
+        await enqueueJob(tx, notifyJob({ kind: 'match_introduction', audience: { type: 'organisation', organisationId }, refs: { challengeId, organisationId: body.teamId, userId: actor.id }, extra: {}, link: `/challenges/${challengeId}`, cause: `match.intro.${row.id}.${organisationId}` }));
       }
       return { id: row.id, teamId: row.teamId, teamName: team.name, brokerName: row.brokerName, introducedOn: row.introducedOn, note: row.note };
     });

@@ -11,6 +11,7 @@ import { importsEn } from './parts/imports';
 import { expertEn } from './parts/expert';
 import { reviewEn } from './parts/review';
 import { workflowErrorsEn } from './parts/workflow-errors';
+import { passwordResetEn } from './parts/password-reset';
 
 /** English. Typed as `Messages`, so a missing or extra key is a compile error as well. */
 export const en: Messages = {
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...auditEn,
   ...dashboardEn,
   ...reportsEn,
+  ...passwordResetEn,
   'app.name': 'Jiebang',
   'app.tagline': 'Challenge-based R&D marketplace',
   'app.skipToContent': 'Skip to main content',

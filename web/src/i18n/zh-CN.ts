@@ -15,6 +15,7 @@ import { importsZhCN } from './parts/imports';
 import { expertZhCN } from './parts/expert';
 import { reviewZhCN } from './parts/review';
 import { workflowErrorsZhCN } from './parts/workflow-errors';
+import { passwordResetZhCN } from './parts/password-reset';
 
 export const zhCN = {
   ...reviewZhCN,
@@ -29,6 +30,7 @@ export const zhCN = {
   ...auditZhCN,
   ...dashboardZhCN,
   ...reportsZhCN,
+  ...passwordResetZhCN,
   'app.name': '揭榜挂帅',
   'app.tagline': '科技需求揭榜挂帅平台',
   'app.skipToContent': '跳到主要内容',

@@ -5,6 +5,8 @@ export type RouteName =
   | 'home'
   | 'login'
   | 'register'
+  | 'password-reset'
+  | 'password-reset-new'
   | 'verification-queue'
   | 'verification-detail'
   | 'organisation'
@@ -58,6 +60,9 @@ export const routes: readonly RouteDef[] = [
   { name: 'home', pattern: '/', title: 'nav.home' },
   { name: 'login', pattern: '/login', title: 'nav.login', anonymous: true },
   { name: 'register', pattern: '/register', title: 'nav.register', anonymous: true },
+  // Password reset: ask for a link, then set a new password with it (the token is in the link's #fragment).
+  { name: 'password-reset', pattern: '/password-reset', title: 'nav.passwordReset', anonymous: true },
+  { name: 'password-reset-new', pattern: '/password-reset/new', title: 'nav.passwordReset', anonymous: true },
   { name: 'verification-queue', pattern: '/officials/verification', title: 'nav.verification', auth: true, roles: officials },
   { name: 'verification-detail', pattern: '/officials/verification/:id', title: 'nav.verification', auth: true, roles: officials },
   { name: 'organisation', pattern: '/organisation', title: 'nav.organisation', auth: true },
