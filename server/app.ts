@@ -6,9 +6,10 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import type { ErrorBody } from '../shared/contracts/errors';
 import { accountsRoutes } from './modules/accounts/routes';
 import { attachmentsRoutes } from './modules/attachments/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -49,6 +50,12 @@ export async function buildApp({ config, services, probes, logStream }: AppDeps)
     // schema's 400 naming the parameter rather than "route not found".
     routerOptions: { maxParamLength: 256 },
     trustProxy: config.NODE_ENV === 'production',
+    // A path with broken percent-encoding (/api/challenges/%FF) gets the one error body too.
+    frameworkErrors: (_err, request, reply) => {
+      const message = 'the address is not valid: broken percent-encoding';
+      const body: ErrorBody = { statusCode: 400, code: 'VALIDATION_FAILED', message, reqId: String(request.id), fields: [{ path: 'url', message }] };
+      void (reply as unknown as FastifyReply).code(400).send(body);
+    },
   });
   // JSON only: a cross-site HTML form can send text/plain without a CORS preflight, so
   // accepting it would let a forged form reach anonymous writes such as log-in.

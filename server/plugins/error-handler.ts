@@ -27,10 +27,42 @@ function isDatabaseUnavailable(err: unknown): boolean {
 const prefixByContext: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
 
 /**
+ * Text PostgreSQL cannot store: NUL, and UTF-16 surrogates without their pair (JSON can carry
+ * both as \u escapes). Refused before validation with a 400 naming the field, instead of
+ * failing in the database as a 500.
+ */
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first path (in the error vocabulary's form) whose string or key holds unstorable text. Iterative: bodies may nest deeply. */
+export function unstorablePath(value: unknown, prefix = ''): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (unstorable.test(v)) return prefix + path;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+        const childPath = path ? `${path}.${k}` : k;
+        if (unstorable.test(k)) return prefix + childPath;
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * The one error handler: every failure becomes { statusCode, code, message, reqId, fields? }.
  * A 5xx never shows its cause to the caller; it is logged with the request id instead.
  */
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, prefix] of [[request.params, 'params.'], [request.query, 'query.'], [request.body, '']] as const) {
+      const path = unstorablePath(part, prefix);
+      if (path !== null) throw new AppError(400, 'VALIDATION_FAILED', `${path || '(body)'}: contains a NUL character or broken Unicode (an unpaired surrogate)`, [{ path, message: 'contains a NUL character or broken Unicode (an unpaired surrogate)' }]);
+    }
+  });
+
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const send = (statusCode: number, code: ErrorCode, message: string, fields?: FieldError[]) => {
       const body: ErrorBody = { statusCode, code, message, reqId: String(request.id), ...(fields ? { fields } : {}) };

@@ -123,6 +123,10 @@ export function createContractsRepository() {
       return rows.length === 1;
     },
     /** Contracts a user's organisations are party to (or all, for officials), newest first. */
+    async userExists(ex: Executor, id: string): Promise<boolean> {
+      return (await ex.select({ id: users.id }).from(users).where(eq(users.id, id))).length > 0;
+    },
+
     async list(ex: Executor, o: { organisationIds: string[] | 'all'; status?: ContractRow['status'] }) {
       const visible =
         o.organisationIds === 'all'

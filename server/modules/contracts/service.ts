@@ -255,6 +255,7 @@ export function createContractsService(d: ContractsDeps) {
 
   async function setBroker(id: string, body: z.infer<typeof brokerBody>, ctx: Ctx) {
     return change(id, ctx, 'set_broker', async (tx, c) => {
+      if (body.userId && !(await d.contracts.userExists(tx, body.userId))) throw ValidationError.field('userId', 'no user has this id; leave it empty for a broker without an account');
       const updated = await d.contracts.update(tx, id, { brokerName: body.name, brokerUserId: body.userId, brokerIntroducedOn: body.introducedOn, updatedAt: d.clock.now() });
       await audit(tx, ctx, 'broker_set', id, { name: c.brokerName, userId: c.brokerUserId, introducedOn: c.brokerIntroducedOn }, body);
       return updated;
