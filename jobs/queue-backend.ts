@@ -173,4 +173,10 @@ const retention = {
   // After a lost connection bullmq waits runRetryDelay (15 s by default) before fetching
   // again; 2 s gets notifications moving soon after the backend returns.
   runRetryDelay: 2000,
+  // A job whose worker died under it (SIGKILL, OOM, a deploy cutting the grace period) is
+  // "stalled" and put back once its lock expires. bullmq's default, 1, fails it for good the
+  // second time, without using its attempts: two crashes while it ran lost a notification
+  // (tests/reliability/faults-worker-kill.test.ts). Our jobs are idempotent, so running one
+  // again is safe; the bound only stops a job that itself kills every worker that takes it.
+  maxStalledCount: 10,
 };
