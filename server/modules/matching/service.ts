@@ -48,7 +48,7 @@ export function createMatchingService(d: MatchingDeps) {
   /** Tokens are computed once per profile text; teams without them (new, imported, migrated) get them here. */
   async function fillMissingTokens(ex: Executor) {
     for (const t of await d.matching.teamsWithoutTokens(ex)) {
-      const tokens = teamTokens({ ...t, keywords: t.keywords, description: t.description }).join(' ');
+      const tokens = teamTokens(t).join(' ');
       await d.matching.saveTokens(ex, t.id, tokens || ' ', d.clock.now());
     }
   }
@@ -131,8 +131,6 @@ export function createMatchingService(d: MatchingDeps) {
     await enqueueJob(tx, rerankTeamJob(teamId, version));
   }
 
-  const explanationView = (e: RankedTeam['explanation']) => e;
-
   /** Officials: a challenge's ranked teams with their explanations, and the introductions made. */
   async function matches(challengeId: string, ctx: Ctx) {
     requireRole(ctx, 'official');
@@ -154,7 +152,7 @@ export function createMatchingService(d: MatchingDeps) {
         score: Math.round(r.match.score * 1000) / 1000,
         invited: r.invited,
         introduced: intros.some((i) => i.intro.teamId === r.match.teamId),
-        explanation: explanationView(r.match.explanation),
+        explanation: r.match.explanation,
       })),
       introductions: intros.map((i) => ({ id: i.intro.id, teamId: i.intro.teamId, teamName: i.teamName, brokerName: i.intro.brokerName, introducedOn: i.intro.introducedOn, note: i.intro.note })),
     };
@@ -234,6 +232,6 @@ export function createMatchingService(d: MatchingDeps) {
     });
   }
 
-  return { rankChallenge, rerankTeam, teamVerified, matches, suggestions, recommendations, introduce, rank, corpus, introductionOf: d.matching.introductionOf };
+  return { rankChallenge, rerankTeam, teamVerified, matches, suggestions, recommendations, introduce, rank, corpus };
 }
 export type MatchingService = ReturnType<typeof createMatchingService>;
