@@ -16,6 +16,8 @@ export interface QueueBackend {
   /** Creates what the backend needs (the PostgreSQL backend's tables); idempotent. */
   prepare(): Promise<void>;
   ping(): Promise<boolean>;
+  /** What in the backend's configuration can lose jobs, one sentence each (empty when sound). */
+  durabilityWarnings(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,18 @@ function queueCache(create: (name: string) => Queue) {
   };
 }
 
+/**
+ * Closes workers, waiting up to `ms` for the jobs in hand to finish. While the backend is
+ * unreachable a worker's close never resolves (it waits for its in-flight jobs' and locks'
+ * commands), which held up a deploy or a shutdown for as long as Redis was away. After the
+ * bound we stop waiting: the connections are cut next, and a job cut short is stalled and
+ * runs again on another worker (every job is idempotent).
+ */
+export const workerCloseTimeoutMs = 10_000;
+export async function closeWorkers(workers: Worker[], ms = workerCloseTimeoutMs): Promise<void> {
+  await Promise.all(workers.map((w) => withTimeout(w.close(), ms).catch(() => {})));
+}
+
 export function createQueueBackend(o: QueueBackendOptions): QueueBackend {
   return o.redisUrl ? redisBackend(o.redisUrl, o.prefix) : postgresBackend(o.databaseUrl, o.schema ?? 'bullmq');
 }
@@ -86,6 +100,7 @@ function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
       return w;
     },
     prepare: async () => {},
+    durabilityWarnings: () => redisDurabilityWarnings(producer),
     async ping() {
       try {
         return (await withTimeout(producer.ping(), pingTimeoutMs)) === 'PONG';
@@ -94,12 +109,34 @@ function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
       }
     },
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
+      await closeWorkers(workers);
       await queues.closeAll();
       producer.disconnect();
       consumer.disconnect();
     },
   };
+}
+
+/**
+ * Redis keeps delayed jobs (deadlines a month away, milestone reminders) in memory: without
+ * an append-only file a restart loses them, and an eviction policy other than noeviction
+ * drops keys under memory pressure. docker-compose.yml runs Redis correctly; a bureau's own
+ * Redis may not, so the worker says so at start-up. Managed Redis may refuse INFO: then we
+ * cannot tell, and say that instead.
+ */
+export async function redisDurabilityWarnings(redis: Redis): Promise<string[]> {
+  let info: string;
+  try {
+    info = await withTimeout(redis.info(), pingTimeoutMs);
+  } catch (err) {
+    return [`could not read Redis INFO to check persistence (${(err as Error).message}); make sure Redis runs with appendonly yes and maxmemory-policy noeviction`];
+  }
+  const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim();
+  const out: string[] = [];
+  if (field('aof_enabled') !== '1') out.push('Redis runs without an append-only file (appendonly no): delayed jobs such as deadlines and reminders are lost if Redis restarts; run it with --appendonly yes (docker-compose.yml does)');
+  const policy = field('maxmemory_policy');
+  if (policy && policy !== 'noeviction') out.push(`Redis evicts keys under memory pressure (maxmemory-policy ${policy}): queued jobs can disappear; set maxmemory-policy noeviction`);
+  return out;
 }
 
 /**
@@ -147,6 +184,8 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
         client.release();
       }
     },
+    // Jobs are rows in the application's own database: as durable as everything else.
+    durabilityWarnings: async () => [],
     async ping() {
       try {
         await withTimeout(admin.query('select 1'), pingTimeoutMs);
@@ -156,7 +195,7 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
       }
     },
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
+      await closeWorkers(workers);
       await queues.closeAll();
       await admin.end();
     },

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Runtime } from '../server/runtime';
+import { closeWorkers } from './queue-backend';
 import { createRelay, type Relay, type RelayLogger } from './relay';
 import { startWorkers } from './workers';
 
@@ -8,12 +9,15 @@ export function startJobs(rt: Runtime, log: RelayLogger): { relay: Relay; worker
   const workers = startWorkers(rt.backend, rt.services, log);
   const relay = createRelay({ db: rt.database.db, backend: rt.backend, clock: rt.clock, log, pollMs: rt.config.OUTBOX_POLL_MS });
   relay.start();
+  void rt.backend.durabilityWarnings().then((warnings) => {
+    for (const w of warnings) log.warn({ backend: rt.backend.kind }, w);
+  });
   return {
     relay,
     workers,
     async stop() {
       await relay.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      await closeWorkers(workers);
     },
   };
 }

@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
+  /** The stored mail's id: it becomes the Message-ID, the same on every attempt. */
+  id: string;
   to: string;
   subject: string;
   body: string;
@@ -19,12 +21,23 @@ export interface Mailer {
 
 export const storeMailer: Mailer = { transport: 'store', deliver: async () => {}, close: () => {} };
 
+/**
+ * The Message-ID of a stored mail: `<mail.{id}@{sender's domain}>`. SMTP has no idempotent
+ * send, so a worker killed after the relay accepted a message and before the mail row is
+ * marked sent sends it again when the job is retried; with the same Message-ID both copies are
+ * one message to mail systems and clients that collapse duplicates (and to anyone tracing it).
+ */
+export function messageIdOf(mailId: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'jiebang.local';
+  return `<mail.${mailId}@${domain}>`;
+}
+
 export function smtpMailer(url: string, from: string): Mailer {
   const transporter = nodemailer.createTransport(url);
   return {
     transport: 'smtp',
     async deliver(mail) {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body, messageId: messageIdOf(mail.id, from) });
     },
     close: () => transporter.close(),
   };

@@ -67,7 +67,7 @@ function redisAnswers(port: number): Promise<boolean> {
  * start. `stop` sends a signal (SIGKILL: a crash; SIGTERM: a clean shutdown); `start` brings it
  * back on the same port with the same data.
  */
-export async function startPrivateRedis() {
+export async function startPrivateRedis(o: { appendonly?: boolean } = {}) {
   const bin = spawnSync('sh', ['-c', 'command -v redis-server']).stdout.toString().trim();
   if (!bin) throw new Error('redis-server is not installed (apt-get install redis-server); the Redis fault test starts a private one');
   const port = await freePort();
@@ -76,7 +76,7 @@ export async function startPrivateRedis() {
   let output = '';
 
   async function start() {
-    const c = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--protected-mode', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', o.appendonly === false ? 'no' : 'yes', '--protected-mode', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'pipe'] });
     c.stdout!.on('data', (b) => (output += String(b)));
     c.stderr!.on('data', (b) => (output += String(b)));
     child = c;

@@ -2,6 +2,7 @@ import { and, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '../../db/schema';
+import { closeWorkers } from '../../jobs/queue-backend';
 import { startJobs } from '../../jobs/runtime';
 import type { BidContent } from '../../shared/contracts/bids';
 import { buildApp } from '../../server/app';
@@ -197,4 +198,28 @@ describe('the queue backend (Redis) stopped while users act', () => {
     expect(delayed.length).toBe(5);
     expect(new Set(delayed)).toEqual(new Set(['delayed']));
   }, 180_000);
+
+  it('closes a worker within its bound while Redis is away (a shutdown during an outage does not hang)', async () => {
+    const name = unique('closing');
+    let release!: () => void;
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const worker = rt.backend.worker(name, async () => {
+      started();
+      await new Promise<void>((r) => (release = r));
+    });
+    worker.on('error', () => {}); // connection refused while Redis is away: expected here
+    await rt.backend.add(name, 'hold', {}, { jobId: 'hold' });
+    await running;
+    await redis.stop('SIGKILL');
+    tally.add({ faults: 1 });
+    // The job finishes while Redis is away: the worker cannot record it, and an unbounded close waits for that.
+    release();
+    const unbounded = await Promise.race([worker.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still waiting'), 3000))]);
+    expect(unbounded).toBe('still waiting');
+    const t0 = Date.now();
+    await closeWorkers([worker], 1000);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await redis.start();
+  }, 30_000);
 });

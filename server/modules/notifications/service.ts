@@ -75,7 +75,7 @@ export function createNotificationsService(d: NotificationsDeps) {
     if (!mail) return 'missing';
     if (mail.sentAt) return 'already_sent';
     try {
-      await d.mailer.deliver({ to: mail.to, subject: mail.subject, body: mail.body });
+      await d.mailer.deliver({ id: mail.id, to: mail.to, subject: mail.subject, body: mail.body });
     } catch (err) {
       await d.notifications.markMailFailed(d.db, mail.id, (err as Error).message);
       throw err;
