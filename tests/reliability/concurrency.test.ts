@@ -147,6 +147,17 @@ describe('bid submission at the deadline instant', () => {
       console.log(`deadline race, round ${round}: ${accepted.length} accepted, ${refused.length} refused (${refused.length - atDeadline.length} of them in flight when the deadline came)`);
     }, 120_000);
   }
+
+  it('makes the second of two simultaneous submissions of one draft a revision, not a conflict', async () => {
+    clock.set(new Date(deadline.getTime() - 10 * 60_000));
+    const { teams: [b] } = await challengeWithDrafts(1);
+    const codes = await Promise.all([1, 2].map(() => send(b!.client, 'POST', `/api/bids/${b!.bidId}/submit`).then((r) => r.statusCode)));
+    expect(codes).toEqual([200, 200]);
+    const versions = await db().select().from(bidVersions).where(eq(bidVersions.bidId, b!.bidId));
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+    const actions = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, b!.bidId));
+    expect(actions.map((a) => a.action).filter((a) => a === 'bid.submit' || a === 'bid.revise').sort()).toEqual(['bid.revise', 'bid.submit']);
+  });
 });
 
 describe('award confirmation', () => {

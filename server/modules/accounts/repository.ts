@@ -66,9 +66,34 @@ export function createAccountsRepository() {
       await ex.insert(sessions).values(values);
     },
 
-    async findSession(ex: Executor, id: string): Promise<SessionRow | undefined> {
-      const [row] = await ex.select().from(sessions).where(eq(sessions.id, id));
-      return row;
+    /**
+     * A session with its user and the user's memberships, in one statement (one row per
+     * membership): every signed-in request starts here, and three round trips were a
+     * measurable share of the cheap ones (tests/bench/RESULTS.md).
+     */
+    async findSessionWithUser(ex: Executor, id: string): Promise<{ session: SessionRow; user: UserRow; memberships: Membership[] } | undefined> {
+      const rows = await ex
+        .select({
+          session: sessions,
+          user: users,
+          membership: {
+            organisationId: organisations.id,
+            organisationName: organisations.name,
+            organisationKind: organisations.kind,
+            verification: organisations.verification,
+            role: memberships.role,
+            canManage: memberships.canManage,
+          },
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(memberships, eq(memberships.userId, sessions.userId))
+        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(sessions.id, id))
+        .orderBy(memberships.createdAt);
+      const [first] = rows;
+      if (!first) return undefined;
+      return { session: first.session, user: first.user, memberships: rows.flatMap((r) => (r.membership?.organisationId ? [r.membership as Membership] : [])) };
     },
 
     async touchSession(ex: Executor, id: string, at: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CurrentUser, RegisterBody } from '../../../shared/contracts/auth';
+import type { CurrentUser, Membership, RegisterBody } from '../../../shared/contracts/auth';
 import type { Locale } from '../../../shared/roles';
 import { notifyJob } from '../../../jobs/contracts';
 import type { Config } from '../../config';
@@ -44,7 +44,10 @@ export function createAccountsService(d: AccountsDeps) {
   const passwordReset = createPasswordResetService({ ...d, resets: createPasswordResetRepository() });
 
   async function currentUser(ex: Executor, user: UserRow): Promise<CurrentUser> {
-    const memberships = await d.accounts.membershipsOf(ex, user.id);
+    return currentUserOf(user, await d.accounts.membershipsOf(ex, user.id));
+  }
+
+  function currentUserOf(user: UserRow, memberships: Membership[]): CurrentUser {
     return {
       id: user.id,
       name: user.name,
@@ -203,19 +206,18 @@ export function createAccountsService(d: AccountsDeps) {
   /** The user behind a cookie token, or null when the session is unknown, idle too long or expired. */
   async function resolveSession(token: string): Promise<{ user: CurrentUser; csrfToken: string } | null> {
     const id = sha256(token);
-    const session = await d.accounts.findSession(d.db, id);
-    if (!session) return null;
+    const found = await d.accounts.findSessionWithUser(d.db, id);
+    if (!found) return null;
+    const { session, user, memberships } = found;
     const now = d.clock.now();
     const idleLimit = new Date(session.lastSeenAt.getTime() + d.config.SESSION_IDLE_MINUTES * minute);
     if (session.expiresAt <= now || idleLimit <= now) {
       await d.accounts.deleteSession(d.db, id);
       return null;
     }
-    const user = await d.accounts.findUserById(d.db, session.userId);
-    if (!user) return null;
     // Touch at most once a minute: enough for idle expiry, without a write per request.
     if (now.getTime() - session.lastSeenAt.getTime() > minute) await d.accounts.touchSession(d.db, id, now);
-    return { user: await currentUser(d.db, user), csrfToken: session.csrfToken };
+    return { user: currentUserOf(user, memberships), csrfToken: session.csrfToken };
   }
 
   async function setLocale(locale: Locale, ctx: Ctx): Promise<void> {

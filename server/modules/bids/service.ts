@@ -180,7 +180,8 @@ export function createBidsService(d: BidsDeps) {
   async function submit(id: string, ctx: Ctx) {
     const actor = requireActor(ctx);
     return d.db.transaction(async (tx) => {
-      const first = await d.bids.findById(tx, id);
+      // Chosen on the locked row: of two submissions of one draft at once, the second is a revision (not a 409).
+      const first = await d.bids.findById(tx, id, { forUpdate: true });
       const event = first?.status === 'submitted' ? 'revise' : 'submit';
       const { bid, challenge, t, now } = await forTeamChange(tx, id, actor, event);
       await assertMayBid(tx, bid.teamId);
@@ -193,12 +194,14 @@ export function createBidsService(d: BidsDeps) {
       const sha256 = bidDigest(content);
       await d.bids.insertVersion(tx, { bidId: id, version, content, sha256, challengeRevision: challenge.revision, submittedBy: actor.id, submittedAt: now });
       const updated = await d.bids.update(tx, id, { status: t.to, latestVersion: version, submittedAt: now, challengeRevision: challenge.revision, needsReconfirmation: false, updatedAt: now });
-      await audit(tx, ctx, event, id, { status: bid.status, version: bid.latestVersion }, { status: t.to, version, sha256 });
       await enqueueJob(
         tx,
         notifyJob({ kind: 'bid_submitted', audience: { type: 'organisation', organisationId: bid.teamId }, refs: { challengeId: bid.challengeId }, extra: { version: String(version), sha256 }, link: `/bids/${id}`, cause: `bid.submitted.${id}.${version}` }),
       );
-      return view(tx, updated, actor);
+      const result = await view(tx, updated, actor);
+      // Last: the audit chain's lock is held from here to commit, and serialises every audited write.
+      await audit(tx, ctx, event, id, { status: bid.status, version: bid.latestVersion }, { status: t.to, version, sha256 });
+      return result;
     });
   }
 
