@@ -28,6 +28,8 @@ export interface QueueBackendOptions {
   schema?: string;
   /** Prefix for queue names, so parallel test runs on one Redis do not meet. */
   prefix?: string;
+  /** A worker's job lock and the stalled-job check interval (JOB_LOCK_SECONDS); BullMQ's 30 s by default. */
+  lockMs?: number;
 }
 
 const pingTimeoutMs = 2000;
@@ -79,10 +81,13 @@ export async function closeWorkers(workers: Worker[], ms = workerCloseTimeoutMs)
 }
 
 export function createQueueBackend(o: QueueBackendOptions): QueueBackend {
-  return o.redisUrl ? redisBackend(o.redisUrl, o.prefix) : postgresBackend(o.databaseUrl, o.schema ?? 'bullmq');
+  const timing = { lockDuration: o.lockMs ?? 30_000, stalledInterval: o.lockMs ?? 30_000 };
+  return o.redisUrl ? redisBackend(o.redisUrl, timing, o.prefix) : postgresBackend(o.databaseUrl, o.schema ?? 'bullmq', timing);
 }
 
-function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
+type WorkerTiming = { lockDuration: number; stalledInterval: number };
+
+function redisBackend(url: string, timing: WorkerTiming, prefix = 'jiebang'): QueueBackend {
   // Producers fail fast while Redis is away (the outbox keeps the job); workers wait for it.
   const producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
   const consumer = new Redis(url, { maxRetriesPerRequest: null });
@@ -95,7 +100,7 @@ function redisBackend(url: string, prefix = 'jiebang'): QueueBackend {
     queue: queues.get,
     add: queues.add,
     worker(name, processor, opts = {}) {
-      const w = new Worker(name, processor, { connection: consumer, prefix, concurrency: opts.concurrency ?? 4, ...retention });
+      const w = new Worker(name, processor, { connection: consumer, prefix, concurrency: opts.concurrency ?? 4, ...retention, ...timing });
       workers.push(w);
       return w;
     },
@@ -154,7 +159,7 @@ function guardBullmqPool(instance: unknown): void {
   }
 }
 
-function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
+function postgresBackend(databaseUrl: string, schema: string, timing: WorkerTiming): QueueBackend {
   const Pg = withBackend(createPostgresBackend);
   const connection = { connectionString: databaseUrl, schema, max: 4 };
   const admin = new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: pingTimeoutMs });
@@ -171,7 +176,7 @@ function postgresBackend(databaseUrl: string, schema: string): QueueBackend {
     queue: queues.get,
     add: queues.add,
     worker(name, processor, opts = {}) {
-      const w = new Pg.Worker(name, processor, { connection, concurrency: opts.concurrency ?? 4, ...retention }) as unknown as Worker;
+      const w = new Pg.Worker(name, processor, { connection, concurrency: opts.concurrency ?? 4, ...retention, ...timing }) as unknown as Worker;
       guardBullmqPool(w);
       workers.push(w);
       return w;

@@ -58,6 +58,12 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('揭榜挂帅平台 <noreply@jiebang.local>'),
   SEED_DEMO: bool.default(true),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /**
+   * How long a worker's hold on a job lasts without renewal, and how often workers look for
+   * jobs whose worker died: a killed worker's jobs run again within about twice this. Longer
+   * than any pause of the worker's event loop (it renews at half this).
+   */
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   WEB_DIST_DIR: z.string().default('web/dist'),
 });
 

@@ -24,7 +24,7 @@ export interface Runtime {
  */
 export async function createRuntime(config: Config, databaseUrl: string, queue: { schema?: string; prefix?: string } = {}): Promise<Runtime> {
   const database = createDatabase(databaseUrl, config.DATABASE_POOL_MAX);
-  const backend = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl, ...queue });
+  const backend = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl, lockMs: config.JOB_LOCK_SECONDS * 1000, ...queue });
   await backend.prepare();
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const services = createServices({ db: database.db, clock: systemClock, hasher: argon2Hasher, mailer, config });
