@@ -14,8 +14,33 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Session settings for every connection. JIT off: PostgreSQL compiles a plan whose estimated
+ * cost passes `jit_above_cost`, which the dashboard's counts over whole tables did at 100,000
+ * challenges, and compiling took 0.8 s of a 0.3 s statement. Nothing the app runs is long
+ * enough to win that back (tests/bench/RESULTS.md, issue 9).
+ */
+export const sessionOptions = '-c jit=off';
+
+/**
+ * The pool's connection settings: `sessionOptions` as the startup `options`, after any the URL
+ * carries. pg lets the URL's own `options` replace a separate one, so then they go into the URL.
+ */
+export function connectionSettings(url: string): { connectionString: string; options?: string } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { connectionString: url, options: sessionOptions };
+  }
+  const own = u.searchParams.get('options');
+  if (own == null) return { connectionString: url, options: sessionOptions };
+  u.searchParams.set('options', `${own} ${sessionOptions}`);
+  return { connectionString: u.toString() };
+}
+
 export function createDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
+  const pool = new pg.Pool({ ...connectionSettings(url), max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
   // A dropped connection (PostgreSQL restarting) must not crash the process. The pool only
   // listens on idle clients; a checked-out client (mid-transaction, awaiting other I/O) that
   // loses its socket emits 'error' with no listener, which Node turns into a crash. The

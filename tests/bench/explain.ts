@@ -10,6 +10,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from '../../db/schema';
 import { systemClock } from '../../server/infra/clock';
+import { connectionSettings } from '../../server/infra/database';
 import { createAnalyticsRepository } from '../../server/modules/analytics/repository';
 import { createWorkQueuesRepository } from '../../server/modules/analytics/queues';
 import { createAnalyticsService } from '../../server/modules/analytics/service';
@@ -25,7 +26,8 @@ import { scalesFrom } from './seed-large';
 
 const scale = scalesFrom(process.env.SCALE, '100000')[0]!;
 const server = await benchServer();
-const pool = new pg.Pool({ connectionString: server.urlOf(databaseName(scale)), max: 2 });
+// The app's own session settings (JIT off), so the plans are the ones the app gets.
+const pool = new pg.Pool({ ...connectionSettings(server.urlOf(databaseName(scale))), max: 2 });
 const recorded: { query: string; params: unknown[] }[] = [];
 const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => void recorded.push({ query, params }) } });
 
