@@ -6,6 +6,9 @@ import type { InstitutionKind } from '../../shared/roles';
 import { organisations } from './organisations';
 import { users } from './users';
 
+/** Must match publicStates (shared/lifecycles/challenge.ts) and the repository's inStates(). */
+const publicStates = sql`status in ('published', 'closed', 'unfilled')`;
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const yuan = (name: string) => bigint(name, { mode: 'number' });
 
@@ -72,6 +75,19 @@ export const challenges = pgTable(
     index('challenges_publisher_idx').on(t.publisherId, t.updatedAt),
     index('challenges_deadline_idx').on(t.deadline).where(sql`status = 'published'`),
     index('challenges_search_idx').using('gin', t.searchVector),
+    // The public list's three orders, each with the id as tie-breaker (a batch publishes its
+    // challenges at one instant), over public challenges only: a page is the first rows of an
+    // index scan instead of a sort of every public challenge. Read backwards for descending.
+    index('challenges_public_published_idx').on(t.publishedAt, t.id).where(publicStates),
+    index('challenges_public_deadline_idx').on(t.deadline, t.id).where(publicStates),
+    index('challenges_public_bounty_idx').on(t.bountyYuan, t.id).where(publicStates),
+    // The officials' dashboard: challenges submitted, published and closed in a period. Each
+    // carries the other columns its statements read, so they are index-only scans (drizzle has
+    // no INCLUDE, so they are trailing key columns); the third is also the dashboard's narrow
+    // copy of challenges for joins by id.
+    index('challenges_submitted_idx').on(t.submittedAt, t.id, t.publishedAt),
+    index('challenges_published_idx').on(t.publishedAt, t.submittedAt),
+    index('challenges_closed_idx').using('btree', t.status, sql`coalesce(${t.closedAt}, ${t.deadline})`, t.id, t.publishedAt, t.closedAt, t.deadline, t.industry),
   ],
 );
 

@@ -56,6 +56,10 @@ export const contracts = pgTable(
     index('contracts_status_idx').on(t.status, t.signedAt),
     index('contracts_team_idx').on(t.teamId),
     index('contracts_publisher_idx').on(t.publisherId),
+    // The officials' dashboard: contracts signed and completed in a period, covering what its
+    // statements read (the table is wide and its rows are rewritten by every payment).
+    index('contracts_signed_idx').on(t.signedAt, t.status, t.createdAt, t.awardId, t.challengeId, t.publisherId, t.teamId, t.amountYuan, t.subsidyYuan, t.enterpriseFundsYuan, t.brokerName),
+    index('contracts_completed_idx').on(t.completedAt, t.signedAt, t.challengeId),
     check('contracts_paid_within_amount', sql`${t.paidYuan} >= 0 and ${t.paidYuan} <= ${t.amountYuan}`),
     check('contracts_split_sums', sql`${t.enterpriseFundsYuan} + ${t.subsidyYuan} = ${t.amountYuan}`),
     check('contracts_first_tranche', sql`${t.firstTrancheYuan} >= 0 and ${t.firstTrancheYuan} <= ${t.amountYuan}`),
@@ -152,6 +156,8 @@ export const payments = pgTable(
     uniqueIndex('payments_one_per_milestone').on(t.milestoneId).where(sql`${t.milestoneId} is not null`),
     uniqueIndex('payments_one_first_tranche').on(t.contractId).where(sql`${t.milestoneId} is null`),
     check('payments_positive', sql`${t.amountYuan} > 0`),
+    // The officials' dashboard: money paid in a period.
+    index('payments_paid_on_idx').on(t.paidOn, t.amountYuan),
   ],
 );
 

@@ -199,6 +199,16 @@ export type PublicListQuery = z.infer<typeof publicListQuery>;
 
 export const challengeList = z.object({ items: z.array(challengeSummary), total: z.number().int() });
 
+/**
+ * The public list counts its matches only so far: counting every one of 100,000 challenges on
+ * each page costs more than the page. `total` is exact up to the cap (at least
+ * `publicListCountCap`, more on later pages so the next page is known to exist); beyond it
+ * `total` is the cap and `totalCapped` is true, and the web shows "1,000+".
+ */
+export const publicListCountCap = 1000;
+export const publicChallengeList = challengeList.extend({ totalCapped: z.boolean() });
+export type PublicChallengeList = z.infer<typeof publicChallengeList>;
+
 export const mineQuery = z.object({ status: challengeState.optional() });
 export const vettingQuery = z.object({ status: z.enum(['submitted', 'approved']).default('submitted') });
 

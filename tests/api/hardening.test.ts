@@ -561,8 +561,9 @@ describe('configuration of the hardening', () => {
 
 describe('logs and job payloads', () => {
   const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-  // Mainland mobile numbers; not part of a longer number or a decimal fraction (response times).
-  const phonePattern = /(?<![\d.])1[3-9]\d{9}(?!\d)/;
+  // Mainland mobile numbers; not part of a longer number, a decimal fraction (response times)
+  // or a uuid (whose last group can hold eleven digits after a hyphen or a letter a-f).
+  const phonePattern = /(?<![\d.a-fA-F-])1[3-9]\d{9}(?!\d)/;
   // newToken(): 32 random bytes, base64url, on its own (not inside a longer word such as a hash).
   const tokenPattern = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/;
   const leaksIn = (text: string) => [

@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
   batches,
   bids,
-  challengeAttachments,
   challengeInvitedTeams,
   challengeJointPublishers,
   challengeQuestions,
@@ -10,12 +9,18 @@ import {
   challengeTermChanges,
   organisations,
 } from '../../../db/schema';
-import type { PublicListQuery } from '../../../shared/contracts/challenges';
+import { publicListCountCap, type PublicListQuery } from '../../../shared/contracts/challenges';
 import type { ChallengeState } from '../../../shared/lifecycles/challenge';
 import type { Executor } from '../../infra/database';
-import type { Related } from './views';
+import { byRelevance, countUpTo, detailPartsFields, inOrder, inStates, partsOf, summaryColumns } from './read-queries';
+import type { DetailParts, Related } from './views';
 
-export type ChallengeRow = typeof challenges.$inferSelect;
+/**
+ * A challenge without its search vector: the vector (jieba words and bigrams, about 2 KB a
+ * challenge) is only ever matched in SQL, so no read brings it to the app.
+ */
+const { searchVector: _searchVector, ...rowColumns } = getTableColumns(challenges);
+export type ChallengeRow = Omit<typeof challenges.$inferSelect, 'searchVector'>;
 export type BatchRow = typeof batches.$inferSelect;
 
 /** Who is looking, as far as directed challenges care. */
@@ -23,12 +28,6 @@ export interface ListViewer {
   organisationIds: string[];
   staff: boolean;
 }
-
-const summaryColumns = {
-  challenge: challenges,
-  publisherName: organisations.name,
-  batchTitle: batches.title,
-};
 
 function directedVisibleTo(v: ListViewer): SQL {
   if (v.staff) return sql`true`;
@@ -42,20 +41,37 @@ function directedVisibleTo(v: ListViewer): SQL {
   )!;
 }
 
+/**
+ * A challenge's page is the most read statement: prepared once per connection (PostgreSQL then
+ * plans it once, not at each of its six subqueries' every run) and built once per executor.
+ */
+const detailStatements = new WeakMap<Executor, ReturnType<typeof prepareDetail>>();
+const prepareDetail = (ex: Executor) =>
+  ex
+    .select({ challenge: rowColumns, ...detailPartsFields() })
+    .from(challenges)
+    .where(eq(challenges.id, sql.placeholder('id')))
+    .prepare('challenge_detail');
+function detailStatement(ex: Executor) {
+  let s = detailStatements.get(ex);
+  if (!s) detailStatements.set(ex, (s = prepareDetail(ex)));
+  return s;
+}
+
 export function createChallengesRepository() {
   return {
     async insert(ex: Executor, values: typeof challenges.$inferInsert): Promise<ChallengeRow> {
-      const [row] = await ex.insert(challenges).values(values).returning();
+      const [row] = await ex.insert(challenges).values(values).returning(rowColumns);
       return row!;
     },
 
     async update(ex: Executor, id: string, values: Partial<typeof challenges.$inferInsert>): Promise<ChallengeRow> {
-      const [row] = await ex.update(challenges).set(values).where(eq(challenges.id, id)).returning();
+      const [row] = await ex.update(challenges).set(values).where(eq(challenges.id, id)).returning(rowColumns);
       return row!;
     },
 
     async findById(ex: Executor, id: string, opts: { forUpdate?: boolean } = {}): Promise<ChallengeRow | undefined> {
-      const q = ex.select().from(challenges).where(eq(challenges.id, id));
+      const q = ex.select(rowColumns).from(challenges).where(eq(challenges.id, id));
       const [row] = opts.forUpdate ? await q.for('update') : await q;
       return row;
     },
@@ -64,15 +80,21 @@ export function createChallengesRepository() {
       await ex.update(challenges).set({ searchVector: sql`array_to_tsvector(${sql.param(tokens)}::text[])` }).where(eq(challenges.id, id));
     },
 
+    /** A challenge and everything its page shows, in one statement. */
+    async findForDetail(ex: Executor, id: string): Promise<{ challenge: ChallengeRow; parts: DetailParts } | undefined> {
+      const [row] = await detailStatement(ex).execute({ id });
+      return row && { challenge: row.challenge, parts: partsOf(row) };
+    },
+
+    /** What `findForDetail` adds to a challenge already read (after a write, in its transaction). */
+    async detailParts(ex: Executor, id: string): Promise<DetailParts> {
+      const [row] = await ex.select(detailPartsFields()).from(challenges).where(eq(challenges.id, id));
+      return partsOf(row!);
+    },
+
     async publisherName(ex: Executor, organisationId: string): Promise<string> {
       const [row] = await ex.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
       return row?.name ?? '';
-    },
-
-    async batchOf(ex: Executor, batchId: string | null): Promise<BatchRow | undefined> {
-      if (!batchId) return undefined;
-      const [row] = await ex.select().from(batches).where(eq(batches.id, batchId));
-      return row;
     },
 
     async jointPublishers(ex: Executor, challengeId: string) {
@@ -112,14 +134,6 @@ export function createChallengesRepository() {
       return { jointPublisherIds: joint.map((j) => j.id), invitedTeamIds: invited.map((t) => t.id) };
     },
 
-    async invitedTeams(ex: Executor, challengeId: string) {
-      return ex
-        .select({ organisationId: challengeInvitedTeams.organisationId, name: organisations.name })
-        .from(challengeInvitedTeams)
-        .innerJoin(organisations, eq(challengeInvitedTeams.organisationId, organisations.id))
-        .where(eq(challengeInvitedTeams.challengeId, challengeId));
-    },
-
     async setInvitedTeams(ex: Executor, challengeId: string, organisationIds: string[]): Promise<void> {
       await ex.delete(challengeInvitedTeams).where(eq(challengeInvitedTeams.challengeId, challengeId));
       if (organisationIds.length) await ex.insert(challengeInvitedTeams).values(organisationIds.map((organisationId) => ({ challengeId, organisationId })));
@@ -131,14 +145,6 @@ export function createChallengesRepository() {
         .select({ id: organisations.id })
         .from(organisations)
         .where(and(inArray(organisations.id, ids), eq(organisations.kind, kind), eq(organisations.verification, 'verified')));
-    },
-
-    async attachments(ex: Executor, challengeId: string) {
-      return ex.select().from(challengeAttachments).where(eq(challengeAttachments.challengeId, challengeId)).orderBy(asc(challengeAttachments.createdAt));
-    },
-
-    async questions(ex: Executor, challengeId: string) {
-      return ex.select().from(challengeQuestions).where(eq(challengeQuestions.challengeId, challengeId)).orderBy(asc(challengeQuestions.createdAt));
     },
 
     async insertQuestion(ex: Executor, values: typeof challengeQuestions.$inferInsert) {
@@ -177,8 +183,12 @@ export function createChallengesRepository() {
       return [...new Set(rows.map((r) => r.teamId))];
     },
 
+    /**
+     * A page of the public list and its count, which stops at a cap (`publicListCountCap`, or as
+     * far as the page needs): read-queries.ts.
+     */
     async listPublic(ex: Executor, q: PublicListQuery, viewer: ListViewer, tsQuery: string | null, states: readonly ChallengeState[]) {
-      const conds: SQL[] = [inArray(challenges.status, q.status ? [q.status] : [...states]), directedVisibleTo(viewer)];
+      const conds: SQL[] = [q.status ? eq(challenges.status, q.status) : inStates(states), directedVisibleTo(viewer)];
       if (tsQuery) conds.push(sql`${challenges.searchVector} @@ ${tsQuery}::tsquery`);
       if (q.industry) conds.push(eq(challenges.industry, q.industry));
       if (q.bountyMinYuan !== undefined) conds.push(gte(challenges.bountyYuan, q.bountyMinYuan));
@@ -187,27 +197,14 @@ export function createChallengesRepository() {
       if (q.deadlineTo) conds.push(sql`${challenges.deadline} < (${q.deadlineTo}::date + 1)`);
       if (q.batchId) conds.push(eq(challenges.batchId, q.batchId));
       const where = and(...conds);
-      const order =
-        q.sort === 'relevance' && tsQuery
-          ? [desc(sql`ts_rank(${challenges.searchVector}, ${tsQuery}::tsquery)`), desc(challenges.publishedAt)]
-          : q.sort === 'deadline'
-            ? [asc(challenges.deadline)]
-            : q.sort === 'bounty'
-              ? [desc(challenges.bountyYuan)]
-              : [desc(challenges.publishedAt), desc(challenges.id)];
-      const [items, [total]] = await Promise.all([
-        ex
-          .select(summaryColumns)
-          .from(challenges)
-          .innerJoin(organisations, eq(challenges.publisherId, organisations.id))
-          .leftJoin(batches, eq(challenges.batchId, batches.id))
-          .where(where)
-          .orderBy(...order)
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        ex.select({ n: count() }).from(challenges).where(where),
-      ]);
-      return { items, total: total?.n ?? 0 };
+      const offset = (q.page - 1) * q.pageSize;
+      const cap = Math.max(publicListCountCap, offset + q.pageSize);
+      const { items, found } =
+        tsQuery && q.sort === 'relevance'
+          ? await byRelevance(ex, where, tsQuery, q.pageSize, offset, cap)
+          : // One statement after the other: on the pool, at once would hold two connections per request.
+            { items: await inOrder(ex, where, q.sort === 'relevance' ? 'published' : q.sort, q.pageSize, offset), found: await countUpTo(ex, where, cap) };
+      return { items, total: Math.min(found, cap), totalCapped: found > cap };
     },
 
     async listFiltered(ex: Executor, where: SQL | undefined, limit = 200) {
@@ -259,7 +256,7 @@ export function createChallengesRepository() {
     },
 
     async challengesInBatch(ex: Executor, batchId: string): Promise<ChallengeRow[]> {
-      return ex.select().from(challenges).where(eq(challenges.batchId, batchId)).orderBy(asc(challenges.createdAt)).for('update');
+      return ex.select(rowColumns).from(challenges).where(eq(challenges.batchId, batchId)).orderBy(asc(challenges.createdAt)).for('update');
     },
 
     async directory(ex: Executor, kind: 'enterprise' | 'team', q: string, limit: number) {

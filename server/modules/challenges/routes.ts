@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -10,6 +11,7 @@ import {
   challengeDraft,
   challengeList,
   decisionBody,
+  publicChallengeList,
   mineQuery,
   publicListQuery,
   questionBody,
@@ -25,10 +27,16 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ challenges: ChallengesSer
   const tags = ['challenges'];
   const detail = { 200: challengeDetail };
 
-  app.get('/api/challenges', { schema: { tags, summary: 'Public list of published challenges with Chinese search and filters', querystring: publicListQuery, response: { 200: challengeList } } }, async (req) =>
-    challenges.listPublic(req.query, req.ctx),
+  // Anonymous readers all get the same: the service hands them cached JSON, sent as it is.
+  const sendJson = (reply: FastifyReply, body: Buffer) => reply.type('application/json; charset=utf-8').send(body);
+  app.addHook('onClose', async () => challenges.closePublicReads());
+
+  app.get('/api/challenges', { schema: { tags, summary: 'Public list of published challenges with Chinese search and filters', querystring: publicListQuery, response: { 200: publicChallengeList } } }, async (req, reply) =>
+    req.ctx.actor ? challenges.listPublic(req.query, req.ctx) : sendJson(reply, await challenges.listPublicJson(req.query)),
   );
-  app.get('/api/challenges/:id', { schema: { tags, summary: 'A challenge, as far as the viewer may see it', params: idParams, response: detail } }, async (req) => challenges.get(req.params.id, req.ctx));
+  app.get('/api/challenges/:id', { schema: { tags, summary: 'A challenge, as far as the viewer may see it', params: idParams, response: detail } }, async (req, reply) =>
+    req.ctx.actor ? challenges.get(req.params.id, req.ctx) : sendJson(reply, await challenges.getPublicJson(req.params.id)),
+  );
   app.post('/api/challenges', { schema: { tags, summary: 'Start a draft (enterprise members)', body: challengeDraft, response: { 201: challengeDetail } } }, async (req, reply) =>
     reply.code(201).send(await challenges.create(req.body, req.ctx)),
   );

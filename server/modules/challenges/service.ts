@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ClientConfig } from 'pg';
 import type { answerBody, ChallengeDraft, decisionBody, PublicListQuery, questionBody, termsChangeBody } from '../../../shared/contracts/challenges';
-import { deadlineProblems, fundingProblems, missingForSubmission } from '../../../shared/contracts/challenges';
+import { challengeDetail, deadlineProblems, fundingProblems, missingForSubmission, publicChallengeList } from '../../../shared/contracts/challenges';
 import { challengeLifecycle, publicStates, type ChallengeState } from '../../../shared/lifecycles/challenge';
 import { isChainOf } from '../../../shared/taxonomy/industry-chains';
 import { deadlineJob, notifyJob, rankChallengeJob } from '../../../jobs/contracts';
@@ -13,28 +14,39 @@ import type { Db, Executor, Tx } from '../../infra/database';
 import { enqueueJob } from '../../infra/outbox';
 import { guardTransition } from '../../lifecycle-guard';
 import { documentTokens, queryGroups, toTsQuery } from '../search/segment';
+import { databasePublicReads, uncachedPublicReads, type PublicReads } from './public-reads';
 import type { ChallengeRow, ChallengesRepository } from './repository';
-import { canSeeChallenge, canSeeDescription, draftOf, isOfficial, isPublisherSide, isStaff, orgIdsOf, toDetail, toSummary } from './views';
+import { canSeeChallenge, canSeeDescription, draftOf, isOfficial, isPublisherSide, isStaff, orgIdsOf, relatedOf, toDetail, toSummary } from './views';
 
 export interface ChallengesDeps {
   db: Db;
   clock: Clock;
   challenges: ChallengesRepository;
+  /**
+   * What anonymous readers get, cached (public-reads.ts). Unless given: kept exact by the
+   * database's notifications, on a connection of its own opened at the first anonymous read.
+   */
+  publicReads?: PublicReads & { close(): Promise<void> };
 }
 
+const anonymous: Ctx = { actor: null, reqId: null };
+
+/** A response body as the route's schema would serialise it (whitelisting fields), once. */
+const responseBytes = <S extends z.ZodType>(schema: S, value: z.output<S>) => Buffer.from(JSON.stringify(z.encode(schema, value)));
+
+/**
+ * The pool's connection settings, for a connection of the service's own; none when the
+ * service runs on a transaction (the demo seed), which then reads without the cache.
+ */
+const connectionOf = (db: Db) => (db as unknown as { $client?: { options?: ClientConfig } }).$client?.options;
 
 export function createChallengesService(d: ChallengesDeps) {
+  const connection = connectionOf(d.db);
+  const publicReads = d.publicReads ?? (connection ? databasePublicReads(connection) : uncachedPublicReads());
   const related = (ex: Executor, id: string) => d.challenges.related(ex, id);
 
   async function detail(ex: Executor, c: ChallengeRow, actor: Actor | null) {
-    // One query at a time: `ex` may be a transaction, whose one connection runs one query at a time.
-    const publisherName = await d.challenges.publisherName(ex, c.publisherId);
-    const batch = await d.challenges.batchOf(ex, c.batchId);
-    const jointPublishers = await d.challenges.jointPublishers(ex, c.id);
-    const invitedTeams = await d.challenges.invitedTeams(ex, c.id);
-    const attachments = await d.challenges.attachments(ex, c.id);
-    const questions = await d.challenges.questions(ex, c.id);
-    return toDetail(actor, c, { publisherName, batchTitle: batch?.title ?? null, jointPublishers, invitedTeams, attachments, questions }, d.clock.now());
+    return toDetail(actor, c, await d.challenges.detailParts(ex, c.id), d.clock.now());
   }
 
   /** Loads a challenge the actor may see; others get 404, so hidden challenges do not exist for them. */
@@ -306,17 +318,32 @@ export function createChallengesService(d: ChallengesDeps) {
     });
   }
 
+  /** A challenge as the viewer may see it; one statement reads it with everything its page shows. */
   async function get(id: string, ctx: Ctx) {
-    const { c } = await visible(d.db, id, ctx.actor);
-    return detail(d.db, c, ctx.actor);
+    const found = await d.challenges.findForDetail(d.db, id);
+    if (!found || !canSeeChallenge(ctx.actor, found.challenge, relatedOf(found.parts))) throw new NotFound('challenge');
+    return toDetail(ctx.actor, found.challenge, found.parts, d.clock.now());
   }
 
   async function listPublic(q: PublicListQuery, ctx: Ctx) {
-    const tsQuery = q.q ? toTsQuery(queryGroups(q.q)) : null;
-    if (q.q && !tsQuery) return { items: [], total: 0 };
+    const tsQuery = q.q ? toTsQuery(distinctGroups(queryGroups(q.q))) : null;
+    if (q.q && !tsQuery) return { items: [], total: 0, totalCapped: false };
     const sort = q.sort === 'relevance' && !tsQuery ? 'published' : q.sort;
-    const { items, total } = await d.challenges.listPublic(d.db, { ...q, sort }, { organisationIds: orgIdsOf(ctx.actor), staff: isStaff(ctx.actor) }, tsQuery, publicStates);
-    return { total, items: items.map((r) => toSummary(r.challenge, r.publisherName, r.batchTitle)) };
+    const { items, total, totalCapped } = await d.challenges.listPublic(d.db, { ...q, sort }, { organisationIds: orgIdsOf(ctx.actor), staff: isStaff(ctx.actor) }, tsQuery, publicStates);
+    return { total, totalCapped, items: items.map((r) => toSummary(r.challenge, r.publisherName, r.batchTitle)) };
+  }
+
+  /** The public list or search as every anonymous reader gets it: the response's JSON, cached. */
+  async function listPublicJson(q: PublicListQuery): Promise<Buffer> {
+    return publicReads.list(JSON.stringify(q), async () => responseBytes(publicChallengeList, await listPublic(q, anonymous)));
+  }
+
+  /**
+   * A challenge's page as every anonymous reader gets it: the response's JSON, cached under the
+   * id as PostgreSQL writes it (lower case), which is how its notifications name it.
+   */
+  async function getPublicJson(id: string): Promise<Buffer> {
+    return publicReads.page(id.toLowerCase(), async () => responseBytes(challengeDetail, await get(id, anonymous)));
   }
 
   async function listMine(status: ChallengeState | undefined, ctx: Ctx) {
@@ -360,9 +387,45 @@ export function createChallengesService(d: ChallengesDeps) {
     },
   };
 
-  return { create, update, submit, withdraw, decide, changeTerms, confirmJointPublisher, ask, answer, closeAtDeadline, get, listPublic, listMine, listForVetting, directory, access, detail, visible };
+  return {
+    create,
+    update,
+    submit,
+    withdraw,
+    decide,
+    changeTerms,
+    confirmJointPublisher,
+    ask,
+    answer,
+    closeAtDeadline,
+    get,
+    getPublicJson,
+    listPublic,
+    listPublicJson,
+    listMine,
+    listForVetting,
+    directory,
+    access,
+    detail,
+    visible,
+    /** Closes the public reads' connection (the app's onClose). */
+    closePublicReads: () => publicReads.close(),
+  };
 }
 export type ChallengesService = ReturnType<typeof createChallengesService>;
+
+/**
+ * A two-character term is one jieba word and one bigram, the same token: `'检测' | '检测'`
+ * matches the same rows as `'检测'`, but the planner counts it twice, expects half again as
+ * many matches and reads every row instead of the search index.
+ */
+function distinctGroups(groups: string[][]): string[][] {
+  const seen = new Set<string>();
+  return groups.filter((g) => {
+    const key = [...g].sort().join('\u0000');
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
 
 /** Public text only: a restricted description must not be findable through search. */
 export function searchTokens(c: ChallengeRow, publisherName: string): string[] {

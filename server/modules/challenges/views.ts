@@ -3,6 +3,7 @@ import { missingForSubmission } from '../../../shared/contracts/challenges';
 import { allowedEvents } from '../../../shared/lifecycle';
 import { challengeLifecycle, publicStates } from '../../../shared/lifecycles/challenge';
 import type { Actor } from '../../context';
+import type { SummaryRow } from './read-queries';
 import type { ChallengeRow } from './repository';
 
 export const isStaff = (a: Actor | null) => !!a && (a.roles.includes('official') || a.roles.includes('admin'));
@@ -67,7 +68,7 @@ export function draftOf(c: ChallengeRow, r: Related): ChallengeDraft {
   };
 }
 
-export function toSummary(c: ChallengeRow, publisherName: string, batchTitle: string | null): ChallengeSummary {
+export function toSummary(c: SummaryRow, publisherName: string, batchTitle: string | null): ChallengeSummary {
   return {
     id: c.id,
     title: c.title,
@@ -94,8 +95,10 @@ export interface DetailParts {
   questions: { id: string; askedByOrganisationId: string; question: string; answer: string | null; createdAt: Date; answeredAt: Date | null }[];
 }
 
+export const relatedOf = (p: DetailParts): Related => ({ jointPublisherIds: p.jointPublishers.map((j) => j.organisationId), invitedTeamIds: p.invitedTeams.map((t) => t.organisationId) });
+
 export function toDetail(a: Actor | null, c: ChallengeRow, p: DetailParts, now: Date): ChallengeDetail {
-  const r: Related = { jointPublisherIds: p.jointPublishers.map((j) => j.organisationId), invitedTeamIds: p.invitedTeams.map((t) => t.organisationId) };
+  const r = relatedOf(p);
   const publisherSide = isPublisherSide(a, c, r);
   const staff = isStaff(a);
   const seeDescription = canSeeDescription(a, c, r);

@@ -296,6 +296,7 @@ export const en: Messages = {
   'pager.prev': 'Previous',
   'pager.next': 'Next',
   'pager.status': 'Page {page} of {pages} · {total} in all',
+  'pager.statusMore': 'Page {page} · more than {total} in all',
 
   'notFound.heading': 'Page not found',
   'notFound.body': 'There is no page at {path}.',
@@ -432,6 +433,7 @@ export const en: Messages = {
   'list.apply': 'Apply filters',
   'list.clear': 'Clear filters',
   'list.total': '{total} found',
+  'list.totalCapped': 'More than {total} found',
   'list.empty': 'No challenges are published yet. Watch for the next batch.',
   'list.emptyFiltered': 'No challenge matches. Try other words or fewer filters.',
   'sort.relevance': 'Relevance',

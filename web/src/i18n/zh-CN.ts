@@ -293,6 +293,7 @@ export const zhCN = {
   'pager.prev': '上一页',
   'pager.next': '下一页',
   'pager.status': '第 {page} / {pages} 页，共 {total} 条',
+  'pager.statusMore': '第 {page} 页，超过 {total} 条',
 
   'notFound.heading': '页面不存在',
   'notFound.body': '没有找到地址 {path} 对应的页面。',
@@ -429,6 +430,7 @@ export const zhCN = {
   'list.apply': '应用筛选',
   'list.clear': '清除筛选',
   'list.total': '共 {total} 项',
+  'list.totalCapped': '超过 {total} 项',
   'list.empty': '暂无已发布的榜单，敬请关注下一批发榜。',
   'list.emptyFiltered': '没有符合条件的榜单，请换个关键词或放宽筛选条件。',
   'sort.relevance': '相关度',

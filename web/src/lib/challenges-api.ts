@@ -4,6 +4,7 @@ import {
   attachment,
   challengeDetail,
   challengeList,
+  publicChallengeList,
   type ChallengeDraft,
   type decisionBody,
   type mineQuery,
@@ -17,6 +18,7 @@ import { request, upload, type Query } from './api';
 import { translated } from './challenge-errors';
 
 export type ChallengeList = z.output<typeof challengeList>;
+export type PublicChallengeList = z.output<typeof publicChallengeList>;
 export type Decision = z.input<typeof decisionBody>;
 export type TermsChange = z.input<typeof termsChangeBody>;
 export type QuestionBody = z.input<typeof questionBody>;
@@ -33,7 +35,7 @@ export const attachmentHref = (challengeId: string, attachmentId: string) =>
 
 /** Every call's errors come back with the services' known messages in the user's language. */
 export const challengesApi = {
-  list: (query: Query) => translated(request('GET', '/api/challenges', { query, response: challengeList })),
+  list: (query: Query) => translated(request('GET', '/api/challenges', { query, response: publicChallengeList })),
   get: (id: string) => translated(request('GET', path(id), { response: challengeDetail })),
   create: (body: ChallengeDraft) => translated(request('POST', '/api/challenges', { body, response: challengeDetail })),
   update: (id: string, body: ChallengeDraft) => translated(request('PATCH', path(id), { body, response: challengeDetail })),
