@@ -138,6 +138,23 @@ describe('ranking a challenge', () => {
     const mine = teams.find((x) => x.id === top.teamId)!;
     const recs = (await mine.client.request('GET', '/api/recommendations')).json().items;
     expect(recs.find((r: { challengeId: string }) => r.challengeId === c.id)).toMatchObject({ matchedTerms: expect.arrayContaining([m]), fieldMatch: 'chain' });
+
+    // Only open, public challenges are recommended, best score first: a closed one, a directed
+    // one and one past its deadline drop out though the team stays ranked for them.
+    const others = [];
+    for (let i = 0; i < 4; i++) {
+      const o = await publishedChallenge(`${m} 其他 ${i}`);
+      await t.rt.services.matching.rankChallenge({ challengeId: o.id, revision: 1 });
+      others.push(o.id);
+    }
+    await db().update(challenges).set({ status: 'closed' }).where(eq(challenges.id, others[0]!));
+    await db().update(challenges).set({ directed: true }).where(eq(challenges.id, others[1]!));
+    await db().update(challenges).set({ deadline: new Date(Date.now() - 1000) }).where(eq(challenges.id, others[2]!));
+    const after = (await mine.client.request('GET', '/api/recommendations')).json().items as { challengeId: string; score: number }[];
+    const shown = after.map((r) => r.challengeId);
+    expect(shown).toEqual(expect.arrayContaining([c.id, others[3]!]));
+    for (const gone of others.slice(0, 3)) expect(shown).not.toContain(gone);
+    expect(after.map((r) => r.score)).toEqual([...after.map((r) => r.score)].sort((a, b) => b - a));
   });
 
   it('does nothing for a stale revision; a terms change queues the new one', async () => {
