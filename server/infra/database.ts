@@ -39,8 +39,13 @@ export function connectionSettings(url: string): { connectionString: string; opt
   return { connectionString: u.toString() };
 }
 
+const closeTimeoutMs = 5000;
+
 export function createDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ ...connectionSettings(url), max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
+  // query_timeout: a statement whose connection died without the socket telling (seen when
+  // PostgreSQL was stopped under load: a transaction's BEGIN never answered) fails after a minute
+  // instead of holding its pool slot for ever; keepAlive lets the OS notice a dead peer.
+  const pool = new pg.Pool({ ...connectionSettings(url), max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, query_timeout: 60_000, keepAlive: true });
   // A dropped connection (PostgreSQL restarting) must not crash the process. The pool only
   // listens on idle clients; a checked-out client (mid-transaction, awaiting other I/O) that
   // loses its socket emits 'error' with no listener, which Node turns into a crash. The
@@ -59,7 +64,9 @@ export function createDatabase(url: string, max = 10): Database {
         return false;
       }
     },
-    close: () => pool.end(),
+    // Waits for connections in use to be returned, at most `closeTimeoutMs`: a shutdown must not
+    // wait on a statement stuck on a dead connection (it is failed by query_timeout in time).
+    close: () => Promise.race([pool.end(), new Promise<void>((r) => setTimeout(r, closeTimeoutMs).unref())]),
   };
 }
 

@@ -90,5 +90,6 @@ describe('from a need to the public list', () => {
     expect(await visitor.getByTestId('indicator-row').count()).toBe(1);
     await visitor.screenshot({ path: `${shots}/visitor-detail.png`, fullPage: true });
     expect(visitor.problems).toEqual([]);
-  });
+    // Three browsers through the whole journey: about 10 s alone, over 30 s on a loaded machine.
+  }, 90_000);
 });

@@ -62,7 +62,7 @@ afterAll(async () => {
 /**
  * The work, all queued through the outbox before any worker runs: two signed contracts whose
  * milestones are due in 3 days (two reminders each) or overdue since yesterday (the overdue flag,
- * notices, and the first weekly escalation scheduled), 24 published challenges ranked against 30
+ * notices, and the first weekly escalation scheduled), 48 published challenges ranked against 30
  * teams (each invites its top 10), and 150 plain notifications; every notification mails its
  * recipient. The award and signing flows that made the contracts queued their own notices too.
  */
@@ -95,7 +95,7 @@ async function queueWork() {
     await db.transaction((tx) => t.rt.services.teamProfiles.write(tx, lead.organisationId, { fields, keywords: ['膜电极', i % 2 ? '低铱催化剂' : '电解槽'], description: '', region: '南京市', capacity: 3, people: [], results: [] }, new Date()));
   }
   const ranked: string[] = [];
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 48; i++) {
     const c = await makeChallenge(db, { publisherId: enterpriseId, createdBy: author.id, status: 'published', draft: { title: `PEM电解槽低铱膜电极开发 ${i}`, summary: '低铱膜电极', description: '开发低铱阳极膜电极与电解槽。' } });
     await enqueueJob(db, rankChallengeJob(c.id, 1));
     ranked.push(c.id);
@@ -113,7 +113,7 @@ async function queueWork() {
  * turn at the busy queues; a kill waits up to 3 s for a job of its queue (the first, for the
  * worker to start), then takes any.
  */
-const aimAt = (k: number) => (k === 0 ? 'contracts' : ['matching', 'notifications', 'mail'][k % 3]!);
+const aimAt = (k: number) => (k === 0 ? 'contracts' : ['matching', 'notifications', 'mail'][(k - 1) % 3]!);
 
 describe('a worker killed with SIGKILL mid-job, 20 times', () => {
   it('loses no job and duplicates no notification, mail row, reminder or e-mail', async () => {
