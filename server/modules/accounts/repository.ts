@@ -7,6 +7,16 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 
+/** A membership as the current user carries it (shared/contracts/auth Membership). */
+const membershipColumns = {
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+  verification: organisations.verification,
+  role: memberships.role,
+  canManage: memberships.canManage,
+};
+
 export function createAccountsRepository() {
   return {
     async findUserByEmail(ex: Executor, email: string): Promise<UserRow | undefined> {
@@ -48,14 +58,7 @@ export function createAccountsRepository() {
 
     async membershipsOf(ex: Executor, userId: string): Promise<Membership[]> {
       return ex
-        .select({
-          organisationId: organisations.id,
-          organisationName: organisations.name,
-          organisationKind: organisations.kind,
-          verification: organisations.verification,
-          role: memberships.role,
-          canManage: memberships.canManage,
-        })
+        .select(membershipColumns)
         .from(memberships)
         .innerJoin(organisations, eq(memberships.organisationId, organisations.id))
         .where(eq(memberships.userId, userId))
@@ -76,14 +79,7 @@ export function createAccountsRepository() {
         .select({
           session: sessions,
           user: users,
-          membership: {
-            organisationId: organisations.id,
-            organisationName: organisations.name,
-            organisationKind: organisations.kind,
-            verification: organisations.verification,
-            role: memberships.role,
-            canManage: memberships.canManage,
-          },
+          membership: membershipColumns,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
