@@ -33,6 +33,7 @@ export interface QueueBackendOptions {
 }
 
 const pingTimeoutMs = 2000;
+const addTimeoutMs = 10_000;
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
 
@@ -57,7 +58,9 @@ function queueCache(create: (name: string) => Queue) {
     async add(queue: string, name: string, data: unknown, opts: JobsOptions) {
       const q = get(queue);
       try {
-        await q.add(name, data, opts);
+        // Bounded: one add stuck on a dead connection would otherwise stop the relay's loop.
+        // If it completes later anyway, the relay's retry reuses the job id and BullMQ ignores it.
+        await withTimeout(q.add(name, data, opts), addTimeoutMs);
       } catch (err) {
         queues.delete(queue);
         q.close().catch(() => {});
